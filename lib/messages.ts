@@ -1,0 +1,111 @@
+/**
+ * The one protocol between the extension's surfaces (popup, options, content script) and the background.
+ * Every call is `sendMessage(type, request)` → `response`; failures arrive as a thrown `MessageError` carrying an
+ * `ErrorInfo`. The background registers one handler per type with `handleMessages` and ignores senders that are not
+ * this extension. The API key goes in (`connect`) but never comes out: no response type contains it.
+ */
+import { type Browser, browser } from 'wxt/browser';
+import type { ErrorInfo } from './api/errors';
+
+export interface AthleteSummary {
+  /** intervals.icu athlete id, e.g. "i12345". */
+  id: string;
+  name: string;
+}
+
+export type ConnectionState = { connected: false } | { connected: true; athlete: AthleteSummary };
+
+/** Today's wellness at a glance; absent values are null. */
+export interface WellnessGlance {
+  date: string; // ISO day, athlete-local
+  weight: number | null; // kg
+  restingHR: number | null; // bpm
+  hrv: number | null; // rMSSD, ms
+  sleepSecs: number | null;
+  locked: boolean;
+}
+
+export interface ActivitySummary {
+  id: string;
+  name: string;
+  /** intervals.icu activity type, e.g. "Ride", "Run", "Swim". */
+  type: string | null;
+  startDateLocal: string;
+  movingTimeSecs: number | null;
+  elapsedTimeSecs: number | null;
+  distanceMeters: number | null;
+  trainingLoad: number | null;
+  /** Link to the activity on intervals.icu. */
+  url: string;
+  /** Set when the API refuses to show this activity because it was imported from Strava. */
+  restrictedBy: 'strava' | null;
+}
+
+export interface Dashboard {
+  athlete: AthleteSummary;
+  wellness: WellnessGlance | null;
+  latestActivity: ActivitySummary | null;
+  /** Epoch ms of the oldest part of this answer that came from the network. */
+  fetchedAt: number;
+}
+
+export interface ProtocolMap {
+  /** Whether a key is stored, and for whom. Never touches the network. */
+  getConnection: { request: undefined; response: ConnectionState };
+  /** Validate and store the key (and optional athlete id) after `GET /athlete/{id}` succeeds with it. */
+  connect: { request: { apiKey: string; athleteId?: string }; response: AthleteSummary };
+  /** Remove the key and every cached byte of the athlete's data. */
+  forgetKey: { request: undefined; response: null };
+  /**
+   * The popup's at-a-glance data. `cache`: answer only from the cache (null if nothing cached), instantly.
+   * `network`: fetch, update the cache, answer fresh.
+   */
+  getDashboard: { request: { source: 'cache' | 'network' }; response: Dashboard | null };
+}
+
+export type MessageType = keyof ProtocolMap;
+export type RequestOf<K extends MessageType> = ProtocolMap[K]['request'];
+export type ResponseOf<K extends MessageType> = ProtocolMap[K]['response'];
+
+export interface Envelope<K extends MessageType = MessageType> {
+  channel: typeof CHANNEL;
+  type: K;
+  data: RequestOf<K>;
+}
+
+export type Reply<T> = { ok: true; value: T } | { ok: false; error: ErrorInfo };
+
+const CHANNEL = 'icu-companion/v1' as const;
+
+/** Thrown by `sendMessage` when the background answered with an error. */
+export class MessageError extends Error {
+  readonly info: ErrorInfo;
+  constructor(info: ErrorInfo) {
+    super(info.message);
+    this.name = 'MessageError';
+    this.info = info;
+  }
+}
+
+export async function sendMessage<K extends MessageType>(type: K, data: RequestOf<K>): Promise<ResponseOf<K>> {
+  const envelope: Envelope<K> = { channel: CHANNEL, type, data };
+  const reply = (await browser.runtime.sendMessage(envelope)) as Reply<ResponseOf<K>> | undefined;
+  if (!reply) {
+    throw new MessageError({ kind: 'invalid', message: `The extension's background did not answer "${type}".` });
+  }
+  if (!reply.ok) throw new MessageError(reply.error);
+  return reply.value;
+}
+
+export type Handlers = {
+  [K in MessageType]: (data: RequestOf<K>, sender: Browser.runtime.MessageSender) => Promise<ResponseOf<K>>;
+};
+
+export function isEnvelope(message: unknown): message is Envelope {
+  return (
+    typeof message === 'object' &&
+    message !== null &&
+    (message as Envelope).channel === CHANNEL &&
+    typeof (message as Envelope).type === 'string'
+  );
+}

@@ -1,0 +1,36 @@
+import preact from '@preact/preset-vite';
+import { defineConfig } from 'wxt';
+
+// Chrome gets MV3 (service worker). Firefox gets MV3 too (event page): since Firefox 127 the host permission is
+// granted at install, so one manifest shape serves both and `browser.action` is the same everywhere.
+export default defineConfig({
+  srcDir: '.',
+  entrypointsDir: 'entrypoints',
+  publicDir: 'public',
+  modules: ['@wxt-dev/webextension-polyfill'],
+  manifestVersion: 3,
+  vite: () => ({
+    plugins: [preact({ devToolsEnabled: false, prefreshEnabled: false, reactAliasesEnabled: false })],
+    build: { sourcemap: false },
+  }),
+  manifest: ({ browser }) => ({
+    name: 'Companion for intervals.icu',
+    short_name: 'ICU Companion',
+    description:
+      'VO2max from 5-minute power, CSV export of laps and streams, quick wellness editing and locking for intervals.icu.',
+    permissions: ['storage'],
+    host_permissions: ['https://intervals.icu/*'],
+    action: { default_title: 'Companion for intervals.icu' },
+    ...(browser === 'firefox'
+      ? {
+          browser_specific_settings: {
+            gecko: {
+              id: 'companion@intervals-icu.extension',
+              strict_min_version: '128.0',
+              data_collection_permissions: { required: ['none'] },
+            },
+          },
+        }
+      : {}),
+  }),
+});
