@@ -1,0 +1,72 @@
+/**
+ * Reports the gzipped JavaScript each entrypoint loads (its own file plus every chunk it imports) in the Chrome
+ * build, and fails when one is over budget. Run after `npm run build`.
+ */
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
+
+const OUTPUT = resolve('.output/chrome-mv3');
+const KB = 1024;
+/** Budgets from the foundation issue, in gzipped bytes. */
+const BUDGETS: Record<string, number> = { popup: 30 * KB, content: 15 * KB, background: 30 * KB };
+
+/** The entry file plus everything it imports statically or dynamically, transitively. */
+function moduleGraph(entry: string): string[] {
+  const seen = new Set<string>();
+  const visit = (file: string) => {
+    if (seen.has(file) || !existsSync(file)) return;
+    seen.add(file);
+    const source = readFileSync(file, 'utf8');
+    for (const match of source.matchAll(/(?:import|from)\s*\(?\s*["']([^"']+\.js)["']/g)) {
+      const spec = match[1] as string;
+      visit(spec.startsWith('/') ? join(OUTPUT, spec) : resolve(dirname(file), spec));
+    }
+  };
+  visit(entry);
+  return [...seen];
+}
+
+function htmlScripts(htmlFile: string): string[] {
+  const html = readFileSync(htmlFile, 'utf8');
+  return [...html.matchAll(/<script[^>]*src="([^"]+)"/g)].map((m) => {
+    const src = m[1] as string;
+    return src.startsWith('/') ? join(OUTPUT, src) : resolve(dirname(htmlFile), src);
+  });
+}
+
+function gzipSize(files: string[]): number {
+  return gzipSync(Buffer.concat(files.map((f) => readFileSync(f))), { level: 9 }).length;
+}
+
+if (!existsSync(OUTPUT)) {
+  console.error(`No build at ${OUTPUT}: run "npm run build" first.`);
+  process.exit(1);
+}
+
+const entries: { name: string; budget?: number; files: string[] }[] = [];
+for (const page of ['popup', 'options']) {
+  const html = join(OUTPUT, `${page}.html`);
+  if (existsSync(html)) entries.push({ name: page, budget: BUDGETS[page], files: htmlScripts(html).flatMap(moduleGraph) });
+}
+entries.push({ name: 'background', budget: BUDGETS.background, files: moduleGraph(join(OUTPUT, 'background.js')) });
+const contentDir = join(OUTPUT, 'content-scripts');
+if (existsSync(contentDir)) {
+  for (const file of readdirSync(contentDir).filter((f) => f.endsWith('.js'))) {
+    entries.push({ name: `content (${file})`, budget: BUDGETS.content, files: moduleGraph(join(contentDir, file)) });
+  }
+}
+
+let over = 0;
+console.log('entrypoint                     gzipped JS   budget');
+for (const entry of entries) {
+  const size = gzipSize([...new Set(entry.files)]);
+  const ok = entry.budget === undefined || size <= entry.budget;
+  if (!ok) over++;
+  const budget = entry.budget === undefined ? '—' : `${(entry.budget / KB).toFixed(0)} KB`;
+  console.log(`${entry.name.padEnd(30)} ${`${(size / KB).toFixed(1)} KB`.padStart(10)}   ${budget}${ok ? '' : '  OVER BUDGET'}`);
+}
+if (over > 0) {
+  console.error(`${over} entrypoint(s) over budget.`);
+  process.exit(1);
+}
