@@ -1,0 +1,44 @@
+/** "Today": the day's wellness at a glance, as far as it is recorded. */
+import { LockIcon } from '~/components/common/icons';
+import { Section } from '~/components/common/Section';
+import { Stat } from '~/components/common/Stat';
+import { formatHeartRate, formatHrv, formatSleep, formatWeight } from '~/lib/format';
+import type { WellnessGlance } from '~/lib/messages';
+
+export interface WellnessCardProps {
+  wellness: WellnessGlance | null;
+}
+
+export function WellnessCard({ wellness }: WellnessCardProps) {
+  const lock = wellness?.locked ? (
+    <span class="badge" title="Locked: device syncs will not overwrite this day">
+      <LockIcon />
+      Locked
+    </span>
+  ) : null;
+
+  const stats = wellness
+    ? [
+        wellness.weight !== null && <Stat key="weight" label="Weight" value={formatWeight(wellness.weight)} />,
+        wellness.restingHR !== null && (
+          <Stat key="rhr" label="Resting HR" value={formatHeartRate(wellness.restingHR)} title="Resting heart rate" />
+        ),
+        wellness.hrv !== null && (
+          <Stat key="hrv" label="HRV" value={formatHrv(wellness.hrv)} title="Heart rate variability (rMSSD)" />
+        ),
+        wellness.sleepSecs !== null && <Stat key="sleep" label="Sleep" value={formatSleep(wellness.sleepSecs)} />,
+      ].filter(Boolean)
+    : [];
+
+  return (
+    <Section id="today" title="Today" aside={lock}>
+      {!wellness ? (
+        <p class="muted empty">No wellness yet today.</p>
+      ) : stats.length === 0 ? (
+        <p class="muted empty">No weight, resting HR, HRV or sleep recorded yet today.</p>
+      ) : (
+        <dl class="stats">{stats}</dl>
+      )}
+    </Section>
+  );
+}

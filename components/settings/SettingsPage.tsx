@@ -1,0 +1,73 @@
+/**
+ * The options page: connect to intervals.icu, or see who is connected and forget the key. Later settings add their
+ * own sections below when they exist.
+ */
+import { useCallback, useEffect, useState } from 'preact/hooks';
+import { ErrorNotice } from '~/components/common/ErrorNotice';
+import type { ErrorInfo } from '~/lib/api/errors';
+import { errorInfoOf } from '~/lib/api/explain';
+import { type AthleteSummary, sendMessage } from '~/lib/messages';
+import { ConnectedAccount } from './ConnectedAccount';
+import { ConnectForm } from './ConnectForm';
+import './settings.css';
+
+type View =
+  | { state: 'loading' }
+  | { state: 'failed'; error: ErrorInfo }
+  | { state: 'disconnected'; forgotten: boolean }
+  | { state: 'connected'; athlete: AthleteSummary; justConnected: boolean };
+
+export function SettingsPage() {
+  const [view, setView] = useState<View>({ state: 'loading' });
+
+  const load = useCallback(async () => {
+    setView({ state: 'loading' });
+    try {
+      const connection = await sendMessage('getConnection', undefined);
+      setView(
+        connection.connected
+          ? { state: 'connected', athlete: connection.athlete, justConnected: false }
+          : { state: 'disconnected', forgotten: false },
+      );
+    } catch (error) {
+      setView({ state: 'failed', error: errorInfoOf(error) });
+    }
+  }, []);
+
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  return (
+    <div class="settings">
+      <header class="settings-header">
+        <h1>Companion for intervals.icu</h1>
+      </header>
+      <main class="settings-card">
+        {view.state === 'loading' ? (
+          <p class="muted" role="status">
+            Loading…
+          </p>
+        ) : view.state === 'failed' ? (
+          <ErrorNotice info={view.error}>
+            <button type="button" class="btn btn-small" onClick={load}>
+              Retry
+            </button>
+          </ErrorNotice>
+        ) : view.state === 'connected' ? (
+          <ConnectedAccount
+            athlete={view.athlete}
+            justConnected={view.justConnected}
+            onForgotten={() => setView({ state: 'disconnected', forgotten: true })}
+          />
+        ) : (
+          <ConnectForm
+            onConnected={(athlete) => setView({ state: 'connected', athlete, justConnected: true })}
+            initialStatus={view.forgotten ? 'Key forgotten and cached data deleted.' : undefined}
+            autoFocus={view.forgotten}
+          />
+        )}
+      </main>
+    </div>
+  );
+}

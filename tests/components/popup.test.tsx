@@ -1,0 +1,187 @@
+// @vitest-environment happy-dom
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { browser } from 'wxt/browser';
+import { Popup } from '~/components/popup/Popup';
+import { type Dashboard, MessageError, type MessageType, sendMessage } from '~/lib/messages';
+import { athlete, dashboard, deferred, ride } from './fixtures';
+
+vi.mock('~/lib/messages', async (importOriginal) => ({
+  ...(await importOriginal<typeof import('~/lib/messages')>()),
+  sendMessage: vi.fn(),
+}));
+
+const send = vi.mocked(sendMessage);
+
+type Answer = unknown | Error | Promise<unknown>;
+/** Answers per message type (and per dashboard source); an Error is thrown as the background's failure. */
+function answer(answers: Partial<Record<MessageType | 'cache' | 'network', Answer>>) {
+  send.mockImplementation((async (type: MessageType, data: { source?: 'cache' | 'network' } | undefined) => {
+    const key = type === 'getDashboard' && data?.source ? data.source : type;
+    const value = await answers[key as keyof typeof answers];
+    if (value instanceof Error) throw value;
+    return value;
+  }) as typeof sendMessage);
+}
+
+const connected = { connected: true, athlete };
+
+beforeEach(() => {
+  send.mockReset();
+});
+
+afterEach(() => {
+  cleanup();
+  vi.restoreAllMocks();
+});
+
+describe('Popup', () => {
+  it('not connected: a clear call to connect that opens the settings page', async () => {
+    answer({ getConnection: { connected: false } });
+    const open = vi.spyOn(browser.runtime, 'openOptionsPage').mockResolvedValue(undefined);
+    render(<Popup />);
+
+    expect(await screen.findByRole('heading', { name: 'Connect to intervals.icu' })).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: /Connect/ }));
+    expect(open).toHaveBeenCalledOnce();
+    expect(send).toHaveBeenCalledTimes(1);
+    expect(send).not.toHaveBeenCalledWith('getDashboard', expect.anything());
+  });
+
+  it('connected: renders the cached dashboard at once, then the fresh one', async () => {
+    const network = deferred<Dashboard>();
+    const cached = dashboard({ fetchedAt: Date.now() - 2 * 3600_000 });
+    answer({ getConnection: connected, cache: cached, network: network.promise });
+    render(<Popup />);
+
+    expect(await screen.findByRole('heading', { level: 1, name: 'Ada Rider' })).toBeTruthy();
+    // Cached data is on screen while the network request is still out.
+    const today = await screen.findByRole('region', { name: 'Today' });
+    expect(within(today).getByText('Weight').nextElementSibling?.textContent).toBe('70.2\u00a0kg');
+    expect(within(today).getByText('Resting HR').nextElementSibling?.textContent).toBe('48\u00a0bpm');
+    expect(within(today).getByText('HRV').nextElementSibling?.textContent).toBe('65\u00a0ms');
+    expect(within(today).getByText('Sleep').nextElementSibling?.textContent).toBe('7:35\u00a0h');
+    expect(screen.getByRole('status').textContent).toMatch(/Updating…/);
+
+    const latest = screen.getByRole('region', { name: 'Latest activity' });
+    expect(within(latest).getByRole('heading', { name: 'Morning tempo ride' })).toBeTruthy();
+    expect(within(latest).getByText('Duration').nextElementSibling?.textContent).toBe('1:02:03');
+    expect(within(latest).getByText('Distance').nextElementSibling?.textContent).toBe('42.2\u00a0km');
+    expect(within(latest).getByText('Load').nextElementSibling?.textContent).toBe('87');
+    const link = within(latest).getByRole('link', { name: /Open on intervals\.icu/ });
+    expect(link.getAttribute('href')).toBe(ride.url);
+    expect(link.getAttribute('target')).toBe('_blank');
+    expect(link.getAttribute('rel')).toContain('noopener');
+
+    network.resolve(
+      dashboard({
+        wellness: { date: '2024-11-06', weight: 69.8, restingHR: null, hrv: null, sleepSecs: null, locked: true },
+        latestActivity: { ...ride, id: 'i9002', name: 'Easy spin', url: 'https://intervals.icu/activities/i9002' },
+        fetchedAt: Date.now(),
+      }),
+    );
+    expect(await screen.findByRole('heading', { name: 'Easy spin' })).toBeTruthy();
+    const fresh = screen.getByRole('region', { name: 'Today' });
+    expect(within(fresh).getByText('Weight').nextElementSibling?.textContent).toBe('69.8\u00a0kg');
+    expect(within(fresh).queryByText('HRV')).toBeNull();
+    expect(within(fresh).getByText('Locked')).toBeTruthy();
+    await waitFor(() => expect(screen.getByRole('status').textContent).toMatch(/Updated now/));
+
+    expect(send.mock.calls.map(([type, data]) => [type, data])).toEqual([
+      ['getConnection', undefined],
+      ['getDashboard', { source: 'cache' }],
+      ['getDashboard', { source: 'network' }],
+    ]);
+  });
+
+  it('no wellness today says so', async () => {
+    answer({ getConnection: connected, cache: null, network: dashboard({ wellness: null, latestActivity: null }) });
+    render(<Popup />);
+    expect(await screen.findByText('No wellness yet today.')).toBeTruthy();
+    expect(screen.getByText('No activities yet.')).toBeTruthy();
+  });
+
+  it('a failed refresh keeps the cached data and explains the error compactly, with Retry', async () => {
+    answer({
+      getConnection: connected,
+      cache: dashboard(),
+      network: new MessageError({ kind: 'unavailable', message: 'Service Unavailable', status: 503 }),
+    });
+    render(<Popup />);
+    const alert = await screen.findByRole('alert');
+    expect(within(alert).getByText('intervals.icu is having trouble')).toBeTruthy();
+    expect(within(alert).getByText('Why?')).toBeTruthy();
+    // Cached data stays.
+    expect(screen.getByRole('heading', { name: 'Morning tempo ride' })).toBeTruthy();
+    expect(screen.getByText('Weight').nextElementSibling?.textContent).toBe('70.2\u00a0kg');
+    expect(screen.getByRole('status').textContent).toMatch(/Could not update · showing data from 5 minutes ago/);
+    expect(within(alert).queryByRole('button', { name: 'Open settings' })).toBeNull();
+
+    // Retry succeeds: the error goes, fresh data arrives.
+    answer({ network: dashboard({ latestActivity: { ...ride, name: 'After retry' }, fetchedAt: Date.now() }) });
+    fireEvent.click(within(alert).getByRole('button', { name: 'Retry' }));
+    expect(await screen.findByRole('heading', { name: 'After retry' })).toBeTruthy();
+    expect(screen.queryByRole('alert')).toBeNull();
+    expect(send).toHaveBeenLastCalledWith('getDashboard', { source: 'network' });
+  });
+
+  it('an auth failure offers the settings page as well as Retry', async () => {
+    const openSettings = vi.fn();
+    answer({
+      getConnection: connected,
+      cache: null,
+      network: new MessageError({ kind: 'auth', message: 'Access denied', status: 403 }),
+    });
+    render(<Popup openSettings={openSettings} />);
+    const alert = await screen.findByRole('alert');
+    expect(within(alert).getByText('intervals.icu refused access')).toBeTruthy();
+    expect(screen.queryByRole('region', { name: 'Today' })).toBeNull();
+    fireEvent.click(within(alert).getByRole('button', { name: 'Open settings' }));
+    expect(openSettings).toHaveBeenCalledOnce();
+  });
+
+  it('a Strava import says it is not available through the API', async () => {
+    answer({
+      getConnection: connected,
+      cache: null,
+      network: dashboard({
+        latestActivity: {
+          ...ride,
+          name: 'Lunch run',
+          type: 'Run',
+          movingTimeSecs: null,
+          elapsedTimeSecs: null,
+          distanceMeters: null,
+          trainingLoad: null,
+          restrictedBy: 'strava',
+        },
+      }),
+    });
+    render(<Popup />);
+    const latest = await screen.findByRole('region', { name: 'Latest activity' });
+    expect(within(latest).getByText('Imported from Strava — not available through the API')).toBeTruthy();
+    expect(within(latest).getByText(/agreement with Strava/)).toBeTruthy();
+    expect(within(latest).queryByText('Duration')).toBeNull();
+    expect(within(latest).getByRole('link', { name: /Open on intervals\.icu/ })).toBeTruthy();
+  });
+
+  it('the settings button opens the options page', async () => {
+    answer({ getConnection: connected, cache: dashboard(), network: dashboard() });
+    const open = vi.spyOn(browser.runtime, 'openOptionsPage').mockResolvedValue(undefined);
+    render(<Popup />);
+    fireEvent.click(await screen.findByRole('button', { name: 'Settings' }));
+    expect(open).toHaveBeenCalledOnce();
+  });
+
+  it('if the background does not answer, says so with Retry', async () => {
+    answer({
+      getConnection: new MessageError({ kind: 'invalid', message: 'The extension’s background did not answer.' }),
+    });
+    render(<Popup />);
+    const alert = await screen.findByRole('alert');
+    expect(within(alert).getByText('Something is not right')).toBeTruthy();
+    answer({ getConnection: { connected: false } });
+    fireEvent.click(within(alert).getByRole('button', { name: 'Retry' }));
+    expect(await screen.findByRole('heading', { name: 'Connect to intervals.icu' })).toBeTruthy();
+  });
+});
