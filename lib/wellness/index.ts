@@ -1,0 +1,6 @@
+/** The pure wellness domain: field catalogue, units, validation, patches and athlete-local dates. */
+export * from './catalogue';
+export * from './dates';
+export * from './diff';
+export * from './units';
+export * from './validate';
