@@ -18,7 +18,7 @@ describe('estimateVo2max', () => {
     [300, 75, 'sitko', 52.08],
     [300, 75, 'acsm', 50.2],
     [100, 50, 'sitko', 34.34],
-  ] as const)('%d W at %d kg with %s → %d', (watts, kg, formula, expected) => {
+  ] as const)('%s W at %s kg with %s → %s', (watts, kg, formula, expected) => {
     expect(estimateVo2max(watts, kg, formula)).toBeCloseTo(expected, 10);
   });
 
