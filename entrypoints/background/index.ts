@@ -1,1 +1,15 @@
-export default defineBackground(() => {});
+/**
+ * The background: the only place that holds the API key and talks to intervals.icu. `main` registers every listener
+ * synchronously, so a service worker woken by a message or an install event finds its listener in place.
+ */
+import { defineBackground } from 'wxt/utils/define-background';
+import { createServices } from '~/lib/services/context';
+import { setupFirstRun } from '~/lib/services/first-run';
+import { createHandlers, setupMessaging } from '~/lib/services/messaging';
+
+export default defineBackground({
+  main() {
+    setupMessaging(createHandlers(createServices()));
+    setupFirstRun();
+  },
+});

@@ -1,0 +1,259 @@
+/**
+ * The one intervals.icu client. Only the background uses it: it holds the API key.
+ *
+ * - Auth: HTTP Basic with the literal username `API_KEY` and the key as password, built here so the user never types
+ *   a username. Cookies are never sent (`credentials: 'omit'`): a logged-in intervals.icu session must not make a
+ *   wrong key look right.
+ * - Origin: requests go only to https://intervals.icu. There is deliberately no base-URL option; tests inject `fetch`.
+ * - Rate: every attempt, retries included, first takes a slot from the shared limiter (≤ 10 requests/s).
+ * - Retry: GET and PUT (idempotent) retry on 429, 502, 503, 504 and network errors with exponential backoff and
+ *   jitter, honouring `Retry-After` up to a cap. POST is never retried. Every attempt has a timeout.
+ * - Errors: every failure becomes an `IcuError` (see failures.ts).
+ */
+import ky, { type KyInstance } from 'ky';
+import { IcuError } from './errors';
+import { isStravaStub, STRAVA_MESSAGE, toIcuError } from './failures';
+import { type RateLimiter, sharedLimiter, takeSlot } from './limiter';
+import type {
+  Activity,
+  ActivityListItem,
+  ActivityStream,
+  ActivityWithIntervals,
+  Athlete,
+  AthletePowerCurves,
+  Event,
+  EventCategory,
+  IntervalsDTO,
+  PowerCurve,
+  PowerCurveSport,
+  SportSettings,
+  Wellness,
+  WellnessDay,
+  WellnessUpdate,
+} from './types';
+
+export const ICU_ORIGIN = 'https://intervals.icu';
+export const API_BASE = `${ICU_ORIGIN}/api/v1`;
+export const API_KEY_USERNAME = 'API_KEY';
+
+export interface RetryPolicy {
+  /** Retries after the first attempt. */
+  limit: number;
+  /** First backoff; doubles per retry, then jittered to 50–100 %. */
+  baseDelayMs: number;
+  maxDelayMs: number;
+  /** A longer `Retry-After` is shortened to this; after the last retry the caller gets `retryAfterSecs`. */
+  maxRetryAfterMs: number;
+}
+
+export const DEFAULT_RETRY: RetryPolicy = { limit: 4, baseDelayMs: 500, maxDelayMs: 8_000, maxRetryAfterMs: 20_000 };
+export const DEFAULT_TIMEOUT_MS = 15_000;
+
+export interface IcuClientOptions {
+  /** The key to send; null → the call fails with an 'auth' error before any request. */
+  getApiKey: () => Promise<string | null>;
+  fetch?: typeof fetch;
+  timeoutMs?: number;
+  /** Defaults to the background's shared limiter, so every client counts against the same budget. */
+  limiter?: RateLimiter;
+  retry?: Partial<RetryPolicy>;
+}
+
+export type HttpMethod = 'GET' | 'PUT' | 'POST' | 'DELETE';
+
+export interface RequestOptions {
+  searchParams?: Record<string, string | number | boolean | readonly string[] | undefined>;
+  json?: unknown;
+  /** A 422 (or a Hidden stub) here means the activity was imported from Strava. */
+  refusedForStrava?: boolean;
+}
+
+export interface IcuClient {
+  /** Low level: one call to `API_BASE/<path>`; resolves to the parsed JSON body (undefined when empty). */
+  request<T>(method: HttpMethod, path: string, options?: RequestOptions): Promise<T>;
+  /** `id` "0" means the owner of the key. */
+  getAthlete(athleteId?: string): Promise<Athlete>;
+  /** Days from `oldest` to `newest` inclusive (ISO days, athlete-local). */
+  listWellness(athleteId: string, oldest: string, newest: string): Promise<Wellness[]>;
+  getWellness(athleteId: string, date: string): Promise<Wellness>;
+  /** Changes only the fields given. */
+  putWellness(athleteId: string, date: string, changes: WellnessUpdate): Promise<Wellness>;
+  /** Each day's `id` is its ISO date; changes only the fields given. */
+  putWellnessBulk(athleteId: string, days: readonly WellnessDay[]): Promise<void>;
+  /** Newest first. May contain Strava stubs (see `isStravaStub`). */
+  listActivities(
+    athleteId: string,
+    range: { oldest: string; newest?: string; limit?: number },
+  ): Promise<ActivityListItem[]>;
+  /** Throws 'strava' for an activity imported from Strava. */
+  getActivity(activityId: string, options: { intervals: true }): Promise<ActivityWithIntervals>;
+  getActivity(activityId: string, options?: { intervals?: boolean }): Promise<Activity | ActivityWithIntervals>;
+  getIntervals(activityId: string): Promise<IntervalsDTO>;
+  getStreams(activityId: string, types?: readonly string[]): Promise<ActivityStream[]>;
+  /** Several windows in one call, e.g. curves: ['42d', '1y', 'all']. */
+  getAthletePowerCurves(
+    athleteId: string,
+    query: { type: PowerCurveSport; curves: readonly string[]; newest?: string },
+  ): Promise<AthletePowerCurves>;
+  getActivityPowerCurve(activityId: string): Promise<PowerCurve>;
+  listSportSettings(athleteId: string): Promise<SportSettings[]>;
+  listEvents(
+    athleteId: string,
+    range?: { oldest?: string; newest?: string; category?: readonly EventCategory[] },
+  ): Promise<Event[]>;
+}
+
+export function basicAuthHeader(apiKey: string): string {
+  return `Basic ${btoa(`${API_KEY_USERNAME}:${apiKey}`)}`;
+}
+
+export function createIcuClient(options: IcuClientOptions): IcuClient {
+  const limiter = options.limiter ?? sharedLimiter;
+  const retry = { ...DEFAULT_RETRY, ...options.retry };
+  const http = createHttp(options, limiter, retry);
+
+  async function request<T>(method: HttpMethod, path: string, requestOptions: RequestOptions = {}): Promise<T> {
+    const apiKey = await options.getApiKey();
+    if (!apiKey) {
+      throw new IcuError({ kind: 'auth', message: 'No API key is stored. Connect in the extension’s settings.' });
+    }
+    const context = { refusedForStrava: requestOptions.refusedForStrava ?? false, apiKey };
+    let body: string;
+    try {
+      const response = await http(path.replace(/^\//, ''), {
+        method,
+        headers: { authorization: basicAuthHeader(apiKey), accept: 'application/json' },
+        searchParams: toSearchParams(requestOptions.searchParams),
+        ...(requestOptions.json !== undefined ? { json: requestOptions.json } : {}),
+      });
+      body = await response.text();
+    } catch (error) {
+      throw await toIcuError(error, context);
+    }
+    const value = parseJson(body);
+    if (context.refusedForStrava && isStravaStub(value)) {
+      throw new IcuError({ kind: 'strava', message: STRAVA_MESSAGE });
+    }
+    return value as T;
+  }
+
+  const athlete = (id: string) => `athlete/${encodeURIComponent(id)}`;
+  const activity = (id: string) => `activity/${encodeURIComponent(id)}`;
+
+  async function getActivity(activityId: string, query: { intervals?: boolean } = {}) {
+    const value = await request<Activity | ActivityWithIntervals>('GET', activity(activityId), {
+      searchParams: { intervals: query.intervals ? true : undefined },
+      refusedForStrava: true,
+    });
+    if (isStravaStub(value)) throw new IcuError({ kind: 'strava', message: STRAVA_MESSAGE });
+    return value;
+  }
+
+  return {
+    request,
+    getAthlete: (athleteId = '0') => request('GET', athlete(athleteId)),
+    listWellness: (athleteId, oldest, newest) =>
+      request('GET', `${athlete(athleteId)}/wellness`, { searchParams: { oldest, newest } }),
+    getWellness: (athleteId, date) => request('GET', `${athlete(athleteId)}/wellness/${encodeURIComponent(date)}`),
+    putWellness: (athleteId, date, changes) =>
+      request('PUT', `${athlete(athleteId)}/wellness/${encodeURIComponent(date)}`, { json: changes }),
+    putWellnessBulk: async (athleteId, days) => {
+      await request<unknown>('PUT', `${athlete(athleteId)}/wellness-bulk`, { json: days });
+    },
+    listActivities: (athleteId, range) =>
+      request('GET', `${athlete(athleteId)}/activities`, {
+        searchParams: { oldest: range.oldest, newest: range.newest, limit: range.limit },
+      }),
+    getActivity: getActivity as IcuClient['getActivity'],
+    getIntervals: (activityId) => request('GET', `${activity(activityId)}/intervals`, { refusedForStrava: true }),
+    getStreams: (activityId, types) =>
+      request('GET', `${activity(activityId)}/streams.json`, {
+        searchParams: { types: types && types.length > 0 ? types : undefined },
+        refusedForStrava: true,
+      }),
+    getAthletePowerCurves: (athleteId, query) =>
+      request('GET', `${athlete(athleteId)}/power-curves.json`, {
+        searchParams: { type: query.type, curves: query.curves, newest: query.newest },
+      }),
+    getActivityPowerCurve: (activityId) =>
+      request('GET', `${activity(activityId)}/power-curve.json`, { refusedForStrava: true }),
+    listSportSettings: (athleteId) => request('GET', `${athlete(athleteId)}/sport-settings`),
+    listEvents: (athleteId, range = {}) =>
+      request('GET', `${athlete(athleteId)}/events`, {
+        searchParams: {
+          oldest: range.oldest,
+          newest: range.newest,
+          category: range.category && range.category.length > 0 ? range.category : undefined,
+        },
+      }),
+  };
+}
+
+function createHttp(options: IcuClientOptions, limiter: RateLimiter, retry: RetryPolicy): KyInstance {
+  const fetchImpl: typeof fetch = async (input, init) => {
+    const send = options.fetch ?? globalThis.fetch;
+    if (input instanceof Request && input.body) {
+      // ky 1.9 keeps a tee'd copy of the body for retries and, when done, awaits cancelling it; that only settles once
+      // this branch has been read, which a fetch that fails before sending never does (ky#690/#741: the call hangs).
+      // Reading our small JSON body here first settles the tee.
+      return send(new Request(input, { body: await input.arrayBuffer() }), init);
+    }
+    return send(input, init);
+  };
+  return ky.create({
+    prefixUrl: API_BASE,
+    credentials: 'omit',
+    fetch: fetchImpl,
+    timeout: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+    retry: {
+      limit: retry.limit,
+      methods: ['get', 'put'],
+      statusCodes: [429, 502, 503, 504],
+      afterStatusCodes: [429, 503],
+      maxRetryAfter: retry.maxRetryAfterMs,
+      backoffLimit: retry.maxDelayMs,
+      delay: (attempt) => jitter(Math.min(retry.maxDelayMs, retry.baseDelayMs * 2 ** (attempt - 1))),
+    },
+    hooks: {
+      // Runs before every attempt (ky re-enters it on each retry) and before the attempt's timeout starts.
+      beforeRequest: [
+        async (request) => {
+          assertIntervalsOrigin(request.url);
+          await takeSlot(limiter, request.signal);
+        },
+      ],
+    },
+  });
+}
+
+/** The last line of defence for "the key goes only to intervals.icu". */
+function assertIntervalsOrigin(url: string): void {
+  if (new URL(url).origin !== ICU_ORIGIN) {
+    throw new IcuError({ kind: 'invalid', message: 'Refused to send the API key anywhere but intervals.icu.' });
+  }
+}
+
+/** "Equal jitter": half the backoff is fixed, half random, so concurrent retries spread out. */
+function jitter(delayMs: number): number {
+  return delayMs / 2 + Math.random() * (delayMs / 2);
+}
+
+function toSearchParams(params: RequestOptions['searchParams']): URLSearchParams {
+  const search = new URLSearchParams();
+  for (const [name, value] of Object.entries(params ?? {})) {
+    if (value === undefined) continue;
+    search.set(name, typeof value === 'object' ? value.join(',') : String(value));
+  }
+  return search;
+}
+
+function parseJson(body: string): unknown {
+  if (body.trim() === '') return undefined;
+  try {
+    return JSON.parse(body);
+  } catch {
+    throw new IcuError({ kind: 'invalid', message: 'intervals.icu sent an answer the extension could not read.' });
+  }
+}
+
+export { isStravaStub };

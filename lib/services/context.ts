@@ -1,0 +1,33 @@
+/**
+ * What the background's services share: one client for the stored key, a way to try a candidate key, and a clock.
+ * Every client here takes its slots from the same limiter, so the whole extension stays within intervals.icu's rate.
+ */
+import { createIcuClient, type IcuClient, type RetryPolicy } from '../api/client';
+import { type RateLimiter, sharedLimiter } from '../api/limiter';
+import { loadApiKey } from '../store/secrets';
+
+export interface Services {
+  /** Sends the stored key. */
+  client: IcuClient;
+  /** Sends `apiKey` instead: for checking a key before it is stored. */
+  clientFor(apiKey: string): IcuClient;
+  now(): Date;
+}
+
+export interface ServiceOptions {
+  fetch?: typeof fetch;
+  timeoutMs?: number;
+  limiter?: RateLimiter;
+  retry?: Partial<RetryPolicy>;
+  now?: () => Date;
+}
+
+export function createServices(options: ServiceOptions = {}): Services {
+  const { now = () => new Date(), limiter = sharedLimiter, ...clientOptions } = options;
+  const make = (getApiKey: () => Promise<string | null>) => createIcuClient({ ...clientOptions, limiter, getApiKey });
+  return {
+    client: make(loadApiKey),
+    clientFor: (apiKey) => make(async () => apiKey),
+    now,
+  };
+}

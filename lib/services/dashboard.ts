@@ -1,0 +1,113 @@
+/**
+ * The popup's at-a-glance data: who is connected, today's wellness (in the athlete's time zone) and the latest
+ * activity. The popup first asks with `source: 'cache'` (instant, no network), then with `source: 'network'`.
+ */
+import { isStravaStub } from '../api/client';
+import { IcuError } from '../api/errors';
+import type { Activity, ActivityListItem, Wellness } from '../api/types';
+import type { ActivitySummary, Dashboard, WellnessGlance } from '../messages';
+import { connectedAthlete } from '../settings';
+import { getCached, refresh } from '../store/cache';
+import { loadApiKey } from '../store/secrets';
+import { toConnectedAthlete } from './connection';
+import type { Services } from './context';
+import { addDays, isoDayIn } from './days';
+
+/** How far back to look for the latest activity, and how many to ask for (newest first). */
+export const LATEST_ACTIVITY_DAYS = 60;
+const ACTIVITY_LIMIT = 5;
+
+export const STRAVA_ACTIVITY_NAME = 'Imported from Strava (not available through the API)';
+
+export const dashboardCacheKey = (athleteId: string) => `dashboard:${athleteId}`;
+
+export async function getDashboard(
+  services: Services,
+  request: { source: 'cache' | 'network' },
+): Promise<Dashboard | null> {
+  const [athlete, apiKey] = await Promise.all([connectedAthlete.getValue(), loadApiKey()]);
+  if (!athlete || !apiKey) {
+    if (request.source === 'cache') return null;
+    throw new IcuError({ kind: 'auth', message: 'Not connected: add your API key in the extension’s settings.' });
+  }
+  const key = dashboardCacheKey(athlete.id);
+  if (request.source === 'cache') return (await getCached<Dashboard>(key))?.value ?? null;
+  const entry = await refresh(
+    key,
+    () => fetchDashboard(services, athlete.id),
+    () => services.now().getTime(),
+  );
+  return entry.value;
+}
+
+async function fetchDashboard(services: Services, athleteId: string): Promise<Dashboard> {
+  const { client } = services;
+  const now = services.now();
+  const athlete = toConnectedAthlete(await client.getAthlete(athleteId));
+  await connectedAthlete.setValue(athlete); // keep the stored name and time zone current
+
+  const today = isoDayIn(athlete.timezone, now);
+  const [wellness, activities] = await Promise.all([
+    client.listWellness(athlete.id, today, today),
+    client.listActivities(athlete.id, { oldest: addDays(today, -LATEST_ACTIVITY_DAYS), limit: ACTIVITY_LIMIT }),
+  ]);
+  const latest = newest(activities);
+  return {
+    athlete: { id: athlete.id, name: athlete.name },
+    wellness: toWellnessGlance(wellness.find((day) => day.id === today) ?? null, today),
+    latestActivity: latest ? toActivitySummary(latest) : null,
+    fetchedAt: now.getTime(),
+  };
+}
+
+export function toWellnessGlance(day: Wellness | null, date: string): WellnessGlance | null {
+  if (!day) return null;
+  return {
+    date,
+    weight: day.weight ?? null,
+    restingHR: day.restingHR ?? null,
+    hrv: day.hrv ?? null,
+    sleepSecs: day.sleepSecs ?? null,
+    locked: day.locked ?? false,
+  };
+}
+
+export function toActivitySummary(activity: ActivityListItem): ActivitySummary {
+  const id = String(activity.id ?? '');
+  const url = `https://intervals.icu/activities/${encodeURIComponent(id)}`;
+  const startDateLocal = activity.start_date_local ?? '';
+  if (isStravaStub(activity)) {
+    return {
+      id,
+      name: STRAVA_ACTIVITY_NAME,
+      type: null,
+      startDateLocal,
+      movingTimeSecs: null,
+      elapsedTimeSecs: null,
+      distanceMeters: null,
+      trainingLoad: null,
+      url,
+      restrictedBy: 'strava',
+    };
+  }
+  const a = activity as Activity;
+  return {
+    id,
+    name: a.name || 'Untitled activity',
+    type: a.type ?? null,
+    startDateLocal,
+    movingTimeSecs: a.moving_time ?? null,
+    elapsedTimeSecs: a.elapsed_time ?? null,
+    distanceMeters: a.distance ?? a.icu_distance ?? null,
+    trainingLoad: a.icu_training_load ?? null,
+    url,
+    restrictedBy: null,
+  };
+}
+
+/** The API lists newest first; sorting again costs nothing and does not rely on it. */
+function newest(activities: readonly ActivityListItem[]): ActivityListItem | undefined {
+  return [...activities]
+    .filter((a) => a.id !== undefined)
+    .sort((a, b) => (b.start_date_local ?? '').localeCompare(a.start_date_local ?? ''))[0];
+}

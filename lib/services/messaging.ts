@@ -1,0 +1,66 @@
+/**
+ * The background's one message listener. It answers only this extension's own pages and content scripts, and only
+ * envelopes of the protocol in lib/messages.ts; everything else is ignored (no reply). Every answer is a `Reply`:
+ * `{ ok: true, value }` or `{ ok: false, error: ErrorInfo }`. Errors the services did not anticipate become a generic
+ * 'invalid' with a safe message, so nothing internal (let alone the key) leaks into a reply.
+ */
+import { type Browser, browser } from 'wxt/browser';
+import { IcuError } from '../api/errors';
+import { type Envelope, type Handlers, isEnvelope, type MessageType, type ProtocolMap, type Reply } from '../messages';
+import { connect, forgetKey, getConnection } from './connection';
+import type { Services } from './context';
+import { getDashboard } from './dashboard';
+
+export function createHandlers(services: Services): Handlers {
+  return {
+    getConnection: () => getConnection(),
+    connect: (request) => connect(services, request),
+    forgetKey: () => forgetKey(),
+    getDashboard: (request) => getDashboard(services, request),
+  };
+}
+
+/**
+ * Messages that change which account the extension uses are accepted only from extension pages (popup, options), not
+ * from content scripts, which live inside web pages.
+ */
+const EXTENSION_PAGES_ONLY: ReadonlySet<MessageType> = new Set<MessageType>(['connect', 'forgetKey']);
+
+export function setupMessaging(handlers: Handlers): void {
+  browser.runtime.onMessage.addListener((message: unknown, sender: Browser.runtime.MessageSender) => {
+    if (sender.id !== browser.runtime.id || !isEnvelope(message)) return undefined;
+    return answer(handlers, message, sender);
+  });
+}
+
+export async function answer(
+  handlers: Handlers,
+  envelope: Envelope,
+  sender: Browser.runtime.MessageSender,
+): Promise<Reply<ProtocolMap[MessageType]['response']>> {
+  const handler = handlers[envelope.type] as
+    | ((data: unknown, sender: Browser.runtime.MessageSender) => Promise<ProtocolMap[MessageType]['response']>)
+    | undefined;
+  if (!Object.hasOwn(handlers, envelope.type) || !handler) {
+    return fail({ kind: 'invalid', message: `Unknown request "${String(envelope.type)}".` });
+  }
+  if (EXTENSION_PAGES_ONLY.has(envelope.type) && !isExtensionPage(sender)) {
+    return fail({ kind: 'invalid', message: 'This request is accepted only from the extension’s own pages.' });
+  }
+  try {
+    return { ok: true, value: await handler(envelope.data, sender) };
+  } catch (error) {
+    if (error instanceof IcuError) return { ok: false, error: error.toInfo() };
+    // Name only: an unexpected error's message or stack could carry request details.
+    console.error(`[icu-companion] "${envelope.type}" failed:`, error instanceof Error ? error.name : typeof error);
+    return fail({ kind: 'invalid', message: 'Something went wrong inside the extension. Please try again.' });
+  }
+}
+
+function fail(error: { kind: 'invalid'; message: string }): Reply<never> {
+  return { ok: false, error };
+}
+
+function isExtensionPage(sender: Browser.runtime.MessageSender): boolean {
+  return typeof sender.url === 'string' && sender.url.startsWith(browser.runtime.getURL('/'));
+}

@@ -1,0 +1,14 @@
+/**
+ * "Forget key": the key, every cached byte of the athlete's data and the stored athlete id and name. Every object
+ * store is emptied, so stores added by later schema versions (outbox, undo log) are included without a change here.
+ */
+import { connectedAthlete } from '../settings';
+import { getDb } from './db';
+
+export async function forgetEverything(): Promise<void> {
+  const db = await getDb();
+  const names = [...db.objectStoreNames];
+  const transaction = db.transaction(names, 'readwrite');
+  await Promise.all([...names.map((name) => transaction.objectStore(name).clear()), transaction.done]);
+  await connectedAthlete.removeValue();
+}

@@ -1,0 +1,43 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import background from '../../entrypoints/background';
+import { setupFirstRun } from '../../lib/services/first-run';
+import { freshProfile } from '../store/reset';
+
+describe('the background entrypoint', () => {
+  beforeEach(freshProfile);
+  afterEach(() => {
+    vi.restoreAllMocks();
+  });
+
+  it('registers its listeners synchronously in main()', async () => {
+    const openOptionsPage = vi.spyOn(fakeBrowser.runtime, 'openOptionsPage').mockResolvedValue(undefined);
+    const result = background.main();
+    expect(result).toBeUndefined(); // not a promise: nothing is registered after an await
+
+    // Listeners are in place before anything else runs: a message and an install event are handled.
+    const replies = await fakeBrowser.runtime.onMessage.trigger(
+      { channel: 'icu-companion/v1', type: 'getConnection', data: undefined },
+      { id: fakeBrowser.runtime.id, url: 'chrome-extension://test-extension-id/popup.html' },
+    );
+    expect(replies).toEqual([{ ok: true, value: { connected: false } }]);
+    await fakeBrowser.runtime.onInstalled.trigger({ reason: 'install', temporary: false });
+    expect(openOptionsPage).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe('first run', () => {
+  beforeEach(freshProfile);
+  afterEach(() => {
+    vi.restoreAllMocks();
+  });
+
+  it('opens the options page on install, not on update', async () => {
+    const openOptionsPage = vi.spyOn(fakeBrowser.runtime, 'openOptionsPage').mockResolvedValue(undefined);
+    setupFirstRun();
+    await fakeBrowser.runtime.onInstalled.trigger({ reason: 'update', previousVersion: '0.0.1', temporary: false });
+    expect(openOptionsPage).not.toHaveBeenCalled();
+    await fakeBrowser.runtime.onInstalled.trigger({ reason: 'install', temporary: false });
+    expect(openOptionsPage).toHaveBeenCalledTimes(1);
+  });
+});

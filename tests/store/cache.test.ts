@@ -1,0 +1,89 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import {
+  clearCache,
+  deleteCached,
+  getCached,
+  putCached,
+  readThrough,
+  refresh,
+  staleWhileRevalidate,
+} from '../../lib/store/cache';
+import { freshProfile } from './reset';
+
+describe('the cache', () => {
+  beforeEach(freshProfile);
+
+  it('puts, gets, deletes and clears', async () => {
+    await putCached('a', { n: 1 }, 100);
+    await putCached('b', [1, 2], 200);
+    expect(await getCached('a')).toEqual({ key: 'a', value: { n: 1 }, fetchedAt: 100 });
+    await deleteCached('a');
+    expect(await getCached('a')).toBeUndefined();
+    await clearCache();
+    expect(await getCached('b')).toBeUndefined();
+  });
+
+  describe('readThrough', () => {
+    it('answers from a fresh entry without fetching', async () => {
+      await putCached('k', 'cached', 1_000);
+      const fetch = vi.fn(async () => 'fetched');
+      const entry = await readThrough('k', fetch, { maxAgeMs: 60_000, now: () => 30_000 });
+      expect(entry.value).toBe('cached');
+      expect(fetch).not.toHaveBeenCalled();
+    });
+
+    it('fetches and stores when missing or stale', async () => {
+      const fetch = vi.fn(async () => 'fetched');
+      expect((await readThrough('k', fetch, { maxAgeMs: 1_000, now: () => 10 })).value).toBe('fetched');
+      await putCached('k', 'old', 0);
+      const entry = await readThrough('k', fetch, { maxAgeMs: 1_000, now: () => 5_000 });
+      expect(entry).toEqual({ key: 'k', value: 'fetched', fetchedAt: 5_000 });
+      expect(await getCached('k')).toEqual(entry);
+      expect(fetch).toHaveBeenCalledTimes(2);
+    });
+
+    it('passes a failed fetch on and keeps the old entry', async () => {
+      await putCached('k', 'old', 0);
+      const failing = async () => {
+        throw new Error('offline');
+      };
+      await expect(readThrough('k', failing, { maxAgeMs: 1, now: () => 100 })).rejects.toThrow('offline');
+      expect((await getCached('k'))?.value).toBe('old');
+    });
+  });
+
+  describe('staleWhileRevalidate', () => {
+    it('answers at once with a stale entry and refreshes it behind', async () => {
+      await putCached('k', 'old', 0);
+      let release!: (value: string) => void;
+      const fetch = vi.fn(() => new Promise<string>((resolve) => (release = resolve)));
+      const { cached, revalidation } = await staleWhileRevalidate('k', fetch, { maxAgeMs: 10, now: () => 100 });
+      expect(cached?.value).toBe('old');
+      expect(revalidation).not.toBeNull();
+      release('new');
+      expect((await revalidation)?.value).toBe('new');
+      expect((await getCached('k'))?.value).toBe('new');
+    });
+
+    it('does not fetch while fresh', async () => {
+      await putCached('k', 'fresh', 95);
+      const fetch = vi.fn(async () => 'new');
+      const result = await staleWhileRevalidate('k', fetch, { maxAgeMs: 10, now: () => 100 });
+      expect(result).toEqual({ cached: { key: 'k', value: 'fresh', fetchedAt: 95 }, revalidation: null });
+      expect(fetch).not.toHaveBeenCalled();
+    });
+
+    it('on a miss, the revalidation is the only answer', async () => {
+      const result = await staleWhileRevalidate('k', async () => 'new', { maxAgeMs: 10 });
+      expect(result.cached).toBeUndefined();
+      expect((await result.revalidation)?.value).toBe('new');
+    });
+  });
+
+  it('shares one fetch between concurrent refreshes of a key', async () => {
+    const fetch = vi.fn(async () => 'once');
+    const [a, b] = await Promise.all([refresh('k', fetch), refresh('k', fetch)]);
+    expect(a).toEqual(b);
+    expect(fetch).toHaveBeenCalledTimes(1);
+  });
+});

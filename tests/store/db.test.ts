@@ -1,0 +1,38 @@
+import { openDB } from 'idb';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { DB_NAME, DB_VERSION, getDb, MIGRATIONS, openDatabase } from '../../lib/store/db';
+import { freshProfile } from './reset';
+
+describe('the database', () => {
+  beforeEach(freshProfile);
+
+  it('has one migration per version', () => {
+    expect(DB_VERSION).toBe(MIGRATIONS.length);
+    expect(DB_VERSION).toBeGreaterThanOrEqual(1);
+  });
+
+  it('creates the v1 stores on a new profile', async () => {
+    const db = await getDb();
+    expect(db.name).toBe('icu-companion');
+    expect(db.version).toBe(DB_VERSION);
+    expect([...db.objectStoreNames].sort()).toEqual(expect.arrayContaining(['cache', 'secrets']));
+    expect(db.transaction('cache').store.keyPath).toBe('key');
+  });
+
+  it('keeps v1 data when opened at the current version', async () => {
+    const v1 = await openDatabase(1);
+    await v1.put('cache', { key: 'dashboard:i1', value: { a: 1 }, fetchedAt: 5 });
+    await v1.put('secrets', 'the-key-from-v1', 'apiKey');
+    v1.close();
+
+    const db = await getDb();
+    expect(await db.get('cache', 'dashboard:i1')).toEqual({ key: 'dashboard:i1', value: { a: 1 }, fetchedAt: 5 });
+    expect(await db.get('secrets', 'apiKey')).toBe('the-key-from-v1');
+  });
+
+  it('steps aside for a newer version and refuses an older one', async () => {
+    await getDb();
+    await expect(openDB(DB_NAME, DB_VERSION + 1)).resolves.toBeDefined();
+    await expect(openDB(DB_NAME, 1)).rejects.toThrow();
+  });
+});

@@ -1,0 +1,48 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { connectedAthlete } from '../../lib/settings';
+import { getCached, putCached } from '../../lib/store/cache';
+import { forgetEverything } from '../../lib/store/forget';
+import { deleteApiKey, loadApiKey, saveApiKey } from '../../lib/store/secrets';
+import { freshProfile } from './reset';
+
+const KEY = 'secretKey1234567890abcdef';
+
+/** Everything a content script could read through `browser.storage`. */
+async function everythingInExtensionStorage(): Promise<string> {
+  const areas = [fakeBrowser.storage.local, fakeBrowser.storage.sync, fakeBrowser.storage.session];
+  return JSON.stringify(await Promise.all(areas.map((area) => area.get(null))));
+}
+
+describe('the API key store', () => {
+  beforeEach(freshProfile);
+
+  it('saves, loads and deletes the key', async () => {
+    expect(await loadApiKey()).toBeNull();
+    await saveApiKey(KEY);
+    expect(await loadApiKey()).toBe(KEY);
+    await deleteApiKey();
+    expect(await loadApiKey()).toBeNull();
+  });
+
+  it('keeps the key out of browser.storage, where content scripts could read it', async () => {
+    await saveApiKey(KEY);
+    await connectedAthlete.setValue({ id: 'i1', name: 'Ada', timezone: 'Europe/London' });
+    const visible = await everythingInExtensionStorage();
+    expect(visible).toContain('i1'); // the athlete id is not secret and may live there
+    expect(visible).not.toContain(KEY);
+  });
+
+  it('forgetEverything removes the key, the cache and the athlete', async () => {
+    await saveApiKey(KEY);
+    await putCached('dashboard:i1', { big: 'data' });
+    await connectedAthlete.setValue({ id: 'i1', name: 'Ada', timezone: null });
+
+    await forgetEverything();
+
+    expect(await loadApiKey()).toBeNull();
+    expect(await getCached('dashboard:i1')).toBeUndefined();
+    expect(await connectedAthlete.getValue()).toBeNull();
+    expect(await everythingInExtensionStorage()).not.toContain('i1');
+  });
+});
