@@ -139,6 +139,11 @@ export function parseLocalDateTime(text: string): WallClock | null {
   };
 }
 
+/** The local calendar day of an instant as "YYYY-MM-DD" (the form intervals.icu uses for wellness ids). */
+export function isoDay(date: Date): string {
+  return `${date.getFullYear()}-${pad2(date.getMonth() + 1)}-${pad2(date.getDate())}`;
+}
+
 /** A UTC instant whose UTC fields equal the wall clock: format it with `timeZone: 'UTC'` to print the wall clock. */
 const wallClockInstant = (w: WallClock) => new Date(Date.UTC(w.y, w.m - 1, w.d, w.hh, w.mm));
 

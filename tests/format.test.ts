@@ -16,6 +16,7 @@ import {
   formatTime,
   formatWeight,
   formatWhen,
+  isoDay,
   NBSP,
   parseLocalDateTime,
   quantityText,
@@ -168,6 +169,11 @@ describe('dates', () => {
     const text = formatWhen(when, now, locale).replaceAll('\u202f', ' ');
     if (expected instanceof RegExp) expect(text).toMatch(expected);
     else expect(text).toBe(expected);
+  });
+
+  it('isoDay gives the local calendar day', () => {
+    expect(isoDay(now)).toBe('2024-11-06');
+    expect(isoDay(new Date(2024, 0, 5, 23, 59))).toBe('2024-01-05');
   });
 
   it('prints the wall clock whatever the host time zone', () => {

@@ -137,7 +137,7 @@ function ConnectedPopup({ athlete, openSettings }: ConnectedPopupProps) {
       : 'Loading…'
     : error
       ? dashboard
-        ? `Could not update · showing data from ${formatAgo(dashboard.fetchedAt)}`
+        ? `Not updated · data from ${formatAgo(dashboard.fetchedAt)}`
         : 'Could not load'
       : dashboard
         ? `Updated ${formatAgo(dashboard.fetchedAt)}`

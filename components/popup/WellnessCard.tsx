@@ -2,14 +2,18 @@
 import { LockIcon } from '~/components/common/icons';
 import { Section } from '~/components/common/Section';
 import { Stat } from '~/components/common/Stat';
-import { formatHeartRate, formatHrv, formatSleep, formatWeight } from '~/lib/format';
+import { formatAbsoluteDate, formatHeartRate, formatHrv, formatSleep, formatWeight, isoDay } from '~/lib/format';
 import type { WellnessGlance } from '~/lib/messages';
 
 export interface WellnessCardProps {
   wellness: WellnessGlance | null;
+  /** "Now", to tell whether the values are today's; defaults to the current time. */
+  now?: Date;
 }
 
-export function WellnessCard({ wellness }: WellnessCardProps) {
+export function WellnessCard({ wellness, now = new Date() }: WellnessCardProps) {
+  // Cached data from an earlier day (the popup opened after midnight, before the refresh lands) says so.
+  const otherDay = wellness && wellness.date !== isoDay(now) ? formatAbsoluteDate(wellness.date, now) : null;
   const lock = wellness?.locked ? (
     <span class="badge" title="Locked: device syncs will not overwrite this day">
       <LockIcon />
@@ -39,6 +43,7 @@ export function WellnessCard({ wellness }: WellnessCardProps) {
       ) : (
         <dl class="stats">{stats}</dl>
       )}
+      {otherDay ? <p class="muted other-day">Values from {otherDay}.</p> : null}
     </Section>
   );
 }

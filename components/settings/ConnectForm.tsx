@@ -3,7 +3,7 @@
  * Input is checked with `normalizeApiKey`/`normalizeAthleteId` first: a reason is shown next to the field and nothing
  * is sent. A good key goes to the background (`connect`), which calls `GET /athlete/{id}` and stores it on success.
  */
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { ErrorNotice } from '~/components/common/ErrorNotice';
 import type { ErrorInfo } from '~/lib/api/errors';
 import { errorInfoOf } from '~/lib/api/explain';
@@ -32,7 +32,7 @@ export function ConnectForm({ onConnected, initialStatus, autoFocus = false }: C
   const keyRef = useRef<HTMLInputElement>(null);
   const idRef = useRef<HTMLInputElement>(null);
 
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (autoFocus) keyRef.current?.focus();
   }, [autoFocus]);
 

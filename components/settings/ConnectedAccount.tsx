@@ -1,5 +1,5 @@
 /** The connected athlete, and "Forget key" with a confirmation step. */
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { ErrorNotice } from '~/components/common/ErrorNotice';
 import type { ErrorInfo } from '~/lib/api/errors';
 import { errorInfoOf } from '~/lib/api/explain';
@@ -21,11 +21,11 @@ export function ConnectedAccount({ athlete, justConnected = false, onForgotten }
   const cancelRef = useRef<HTMLButtonElement>(null);
   const wasConfirming = useRef(false);
 
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (justConnected) headingRef.current?.focus();
   }, [justConnected]);
 
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (confirming) cancelRef.current?.focus();
     else if (wasConfirming.current) forgetRef.current?.focus();
     wasConfirming.current = confirming;
@@ -75,7 +75,7 @@ export function ConnectedAccount({ athlete, justConnected = false, onForgotten }
           }}
         >
           <p id="forget-question" class="notice-title">
-            Forget the API key and delete every cached piece of intervals.icu data from this browser?
+            Forget the API key and delete all intervals.icu data cached in this browser?
           </p>
           <p class="notice-detail">Your data on intervals.icu is not touched. You can connect again at any time.</p>
           <div class="notice-actions">

@@ -1,5 +1,8 @@
 /** Shared data for the component tests: shapes the background answers with. */
+import { isoDay } from '~/lib/format';
 import type { ActivitySummary, AthleteSummary, Dashboard } from '~/lib/messages';
+
+export const today = isoDay(new Date());
 
 export const athlete: AthleteSummary = { id: 'i12345', name: 'Ada Rider' };
 
@@ -20,7 +23,7 @@ export function dashboard(overrides: Partial<Dashboard> = {}): Dashboard {
   return {
     athlete,
     wellness: {
-      date: '2024-11-06',
+      date: today,
       weight: 70.2,
       restingHR: 48,
       hrv: 65,

@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { browser } from 'wxt/browser';
 import { Popup } from '~/components/popup/Popup';
 import { type Dashboard, MessageError, type MessageType, sendMessage } from '~/lib/messages';
-import { athlete, dashboard, deferred, ride } from './fixtures';
+import { athlete, dashboard, deferred, ride, today } from './fixtures';
 
 vi.mock('~/lib/messages', async (importOriginal) => ({
   ...(await importOriginal<typeof import('~/lib/messages')>()),
@@ -42,7 +42,9 @@ describe('Popup', () => {
     render(<Popup />);
 
     expect(await screen.findByRole('heading', { name: 'Connect to intervals.icu' })).toBeTruthy();
-    fireEvent.click(screen.getByRole('button', { name: /Connect/ }));
+    const button = screen.getByRole('button', { name: /Connect/ });
+    expect(document.activeElement).toBe(button);
+    fireEvent.click(button);
     expect(open).toHaveBeenCalledOnce();
     expect(send).toHaveBeenCalledTimes(1);
     expect(send).not.toHaveBeenCalledWith('getDashboard', expect.anything());
@@ -56,11 +58,11 @@ describe('Popup', () => {
 
     expect(await screen.findByRole('heading', { level: 1, name: 'Ada Rider' })).toBeTruthy();
     // Cached data is on screen while the network request is still out.
-    const today = await screen.findByRole('region', { name: 'Today' });
-    expect(within(today).getByText('Weight').nextElementSibling?.textContent).toBe('70.2\u00a0kg');
-    expect(within(today).getByText('Resting HR').nextElementSibling?.textContent).toBe('48\u00a0bpm');
-    expect(within(today).getByText('HRV').nextElementSibling?.textContent).toBe('65\u00a0ms');
-    expect(within(today).getByText('Sleep').nextElementSibling?.textContent).toBe('7:35\u00a0h');
+    const todaySection = await screen.findByRole('region', { name: 'Today' });
+    expect(within(todaySection).getByText('Weight').nextElementSibling?.textContent).toBe('70.2\u00a0kg');
+    expect(within(todaySection).getByText('Resting HR').nextElementSibling?.textContent).toBe('48\u00a0bpm');
+    expect(within(todaySection).getByText('HRV').nextElementSibling?.textContent).toBe('65\u00a0ms');
+    expect(within(todaySection).getByText('Sleep').nextElementSibling?.textContent).toBe('7:35\u00a0h');
     expect(screen.getByRole('status').textContent).toMatch(/Updating…/);
 
     const latest = screen.getByRole('region', { name: 'Latest activity' });
@@ -75,7 +77,7 @@ describe('Popup', () => {
 
     network.resolve(
       dashboard({
-        wellness: { date: '2024-11-06', weight: 69.8, restingHR: null, hrv: null, sleepSecs: null, locked: true },
+        wellness: { date: today, weight: 69.8, restingHR: null, hrv: null, sleepSecs: null, locked: true },
         latestActivity: { ...ride, id: 'i9002', name: 'Easy spin', url: 'https://intervals.icu/activities/i9002' },
         fetchedAt: Date.now(),
       }),
@@ -85,6 +87,7 @@ describe('Popup', () => {
     expect(within(fresh).getByText('Weight').nextElementSibling?.textContent).toBe('69.8\u00a0kg');
     expect(within(fresh).queryByText('HRV')).toBeNull();
     expect(within(fresh).getByText('Locked')).toBeTruthy();
+    expect(within(fresh).queryByText(/Values from/)).toBeNull();
     await waitFor(() => expect(screen.getByRole('status').textContent).toMatch(/Updated now/));
 
     expect(send.mock.calls.map(([type, data]) => [type, data])).toEqual([
@@ -92,6 +95,21 @@ describe('Popup', () => {
       ['getDashboard', { source: 'cache' }],
       ['getDashboard', { source: 'network' }],
     ]);
+  });
+
+  it('cached wellness from an earlier day says which day it is', async () => {
+    const network = deferred<Dashboard>();
+    const stale = dashboard();
+    answer({
+      getConnection: connected,
+      cache: { ...stale, wellness: { ...stale.wellness, date: '2024-11-05' } },
+      network: network.promise,
+    });
+    render(<Popup />);
+    const note = await screen.findByText(/^Values from .*5.*\.$/);
+    expect(note.textContent).toMatch(/Nov/);
+    network.resolve(dashboard());
+    await waitFor(() => expect(screen.queryByText(/Values from/)).toBeNull());
   });
 
   it('no wellness today says so', async () => {
@@ -114,7 +132,7 @@ describe('Popup', () => {
     // Cached data stays.
     expect(screen.getByRole('heading', { name: 'Morning tempo ride' })).toBeTruthy();
     expect(screen.getByText('Weight').nextElementSibling?.textContent).toBe('70.2\u00a0kg');
-    expect(screen.getByRole('status').textContent).toMatch(/Could not update · showing data from 5 minutes ago/);
+    expect(screen.getByRole('status').textContent).toMatch(/Not updated · data from 5 minutes ago/);
     expect(within(alert).queryByRole('button', { name: 'Open settings' })).toBeNull();
 
     // Retry succeeds: the error goes, fresh data arrives.
