@@ -42,11 +42,15 @@ export interface RetryPolicy {
   /** First backoff; doubles per retry, then jittered to 50–100 %. */
   baseDelayMs: number;
   maxDelayMs: number;
-  /** A longer `Retry-After` is shortened to this; after the last retry the caller gets `retryAfterSecs`. */
+  /**
+   * A longer `Retry-After` is shortened to this (ky clamps rather than gives up), which bounds how long a caller can
+   * wait; after the last retry the error carries the server's `retryAfterSecs`.
+   */
   maxRetryAfterMs: number;
 }
 
-export const DEFAULT_RETRY: RetryPolicy = { limit: 4, baseDelayMs: 500, maxDelayMs: 8_000, maxRetryAfterMs: 20_000 };
+/** Worst case before an answer: 4 waits of ≤ 10 s plus 5 attempts of ≤ 15 s. Typical 429/503 bursts clear in 1–3 s. */
+export const DEFAULT_RETRY: RetryPolicy = { limit: 4, baseDelayMs: 500, maxDelayMs: 8_000, maxRetryAfterMs: 10_000 };
 export const DEFAULT_TIMEOUT_MS = 15_000;
 
 export interface IcuClientOptions {
