@@ -1,0 +1,41 @@
+/**
+ * intervals.icu's auth rules for personal API keys:
+ * - HTTP Basic, username literally `API_KEY`, password the key → allowed;
+ * - no header, another scheme, another username or a wrong key → 401 with `WWW-Authenticate: Basic realm=...`
+ *   (the header is what Spring Security's basic entry point sends; the realm name is an assumption);
+ * - the key (or anything) sent as `Authorization: Bearer …` → 403 "Access denied": bearer tokens are for OAuth apps.
+ *   The body `{"status":403,"error":"Access denied"}` follows the error shape in http.ts; the live body may differ.
+ */
+import type { IncomingMessage } from 'node:http';
+import { error, type Reply } from './http';
+
+export type AuthScheme = 'basic' | 'bearer' | 'other' | 'none';
+
+export function authScheme(req: IncomingMessage): AuthScheme {
+  const header = req.headers.authorization;
+  if (!header) return 'none';
+  if (/^basic\s/i.test(header)) return 'basic';
+  if (/^bearer\s/i.test(header)) return 'bearer';
+  return 'other';
+}
+
+/** null when the request may proceed, else the refusal. */
+export function checkAuth(req: IncomingMessage, key: string): Reply | null {
+  const header = req.headers.authorization ?? '';
+  const scheme = authScheme(req);
+  if (scheme === 'bearer') return error(403, 'Access denied');
+  const unauthorized = () => error(401, 'Unauthorized', { 'WWW-Authenticate': 'Basic realm="intervals.icu"' });
+  if (scheme !== 'basic') return unauthorized();
+  let decoded: string;
+  try {
+    decoded = Buffer.from(header.replace(/^basic\s+/i, '').trim(), 'base64').toString('utf8');
+  } catch {
+    return unauthorized();
+  }
+  const colon = decoded.indexOf(':');
+  if (colon < 0) return unauthorized();
+  const user = decoded.slice(0, colon);
+  const password = decoded.slice(colon + 1);
+  if (user !== 'API_KEY' || password !== key) return unauthorized();
+  return null;
+}

@@ -1,0 +1,51 @@
+/**
+ * Test controls outside /api/v1 (no auth, no rate limit, no faults):
+ *   GET    /__fake/state    counters, wellness, request log (StateSnapshot)
+ *   GET    /__fake/info     ids of the seeded athlete and activities
+ *   POST   /__fake/reset    back to the seed; clears faults, counters and the rate limiter
+ *   GET    /__fake/faults   the active faults
+ *   POST   /__fake/faults   add a fault (FaultSpec JSON) or several (array) → 201 with the added faults
+ *   DELETE /__fake/faults   remove every fault, or one with ?id=N
+ */
+import type { FaultSpec, Faults } from '../faults';
+import { checkFaultSpec } from '../faults';
+import { error, json, type Reply } from '../http';
+import type { App } from './app';
+
+export interface Controls {
+  app: App;
+  faults: Faults;
+  reset(): void;
+  info(): object;
+}
+
+export function fakeControl(c: Controls, method: string, path: string, query: URLSearchParams, body: unknown): Reply {
+  const route = `${method} ${path.replace(/\/+$/, '')}`;
+  switch (route) {
+    case 'GET /__fake/state':
+      return json(c.app.state.snapshot());
+    case 'GET /__fake/info':
+      return json(c.info());
+    case 'POST /__fake/reset':
+      c.reset();
+      return json({ ok: true });
+    case 'GET /__fake/faults':
+      return json(c.faults.list());
+    case 'POST /__fake/faults': {
+      try {
+        const specs = (Array.isArray(body) ? body : [body]).map(checkFaultSpec) as FaultSpec[];
+        return json(c.faults.add(specs), 201);
+      } catch (e) {
+        return error(400, `Invalid fault: ${(e as Error).message}`);
+      }
+    }
+    case 'DELETE /__fake/faults': {
+      const id = query.get('id');
+      if (id === null) c.faults.clear();
+      else if (!c.faults.remove(Number(id))) return error(404, `No fault ${id}`);
+      return json({ ok: true, faults: c.faults.list() });
+    }
+    default:
+      return error(404, `No control ${route}`);
+  }
+}

@@ -1,0 +1,107 @@
+/**
+ * Wellness: list (JSON or CSV), one day, and the three ways to write. Writes change only the fields sent; a field sent
+ * as null is cleared (assumption: the API documents only "Only fields provided are changed"). Fields the server
+ * computes (ctl, atl, rampRate, ...) are ignored, `updated` is set to now.
+ */
+import { badRequest, csv, json, listParam, pickFields, type Reply, type RequestContext } from '../http';
+import { componentProperties, validateRequestBody } from '../openapi-validate';
+import type { Router } from '../router';
+import { isIsoDay, isoUtc } from '../time';
+import { COMPUTED_WELLNESS_FIELDS, type Wellness } from '../types';
+import { type App, checkAthlete, today } from './app';
+
+const EXT = new Set(['', '.json', '.csv']);
+
+function wellnessFields(): string[] {
+  return componentProperties('Wellness');
+}
+
+/** Checks a written record; returns an error message or null. */
+function invalid(method: string, path: string, body: unknown): string | null {
+  if (!body || typeof body !== 'object' || Array.isArray(body)) return 'The body must be a JSON object';
+  const result = validateRequestBody(method, path, body, { strict: false, allowNull: true });
+  return result.valid ? null : `Invalid wellness record: ${result.errors.join('; ')}`;
+}
+
+function apply(app: App, day: string, body: Record<string, unknown>): Wellness {
+  const known = new Set(wellnessFields());
+  const record: Wellness = structuredClone(app.state.wellness.get(day) ?? { id: day });
+  const target = record as unknown as Record<string, unknown>;
+  for (const [key, value] of Object.entries(body)) {
+    if (!known.has(key) || COMPUTED_WELLNESS_FIELDS.includes(key)) continue;
+    if (key === 'locked' && value === false && !app.unlockable) continue;
+    if (value === null) delete target[key];
+    else target[key] = value;
+  }
+  record.id = day;
+  record.updated = isoUtc(app.now());
+  app.state.wellness.set(day, record);
+  return record;
+}
+
+function list(app: App, ctx: RequestContext): Reply {
+  const { params, query } = ctx;
+  if (!EXT.has(params.ext ?? '')) return badRequest(`Unsupported format ${params.ext}`);
+  const oldest = query.get('oldest') ?? '0000-01-01';
+  const newest = query.get('newest') ?? today(app);
+  for (const d of [query.get('oldest'), query.get('newest')]) {
+    if (d !== null && !isIsoDay(d)) return badRequest(`Invalid date: ${d}`);
+  }
+  const days = [...app.state.wellness.values()]
+    .filter((w) => w.id >= oldest && w.id <= newest)
+    .sort((a, b) => a.id.localeCompare(b.id));
+  if (params.ext === '.csv') {
+    const scalar = wellnessFields().filter((f) => f !== 'sportInfo');
+    const cols = listParam(query, 'cols') ?? scalar.filter((f) => days.some((d) => f in d));
+    const columns = ['id', ...cols.filter((c) => c !== 'id')];
+    return csv([columns, ...days.map((d) => columns.map((c) => (d as unknown as Record<string, never>)[c]))]);
+  }
+  const fields = listParam(query, 'fields');
+  return json(days.map((d) => pickFields(d, fields)));
+}
+
+export function wellnessRoutes(router: Router, app: App): void {
+  router.add('GET', '/api/v1/athlete/{id}/wellness{ext}', (ctx) => checkAthlete(ctx.params.id) ?? list(app, ctx));
+
+  router.add('GET', '/api/v1/athlete/{id}/wellness/{date}', ({ params }) => {
+    const denied = checkAthlete(params.id);
+    if (denied) return denied;
+    const day = params.date ?? '';
+    if (!isIsoDay(day)) return badRequest(`Invalid date: ${day}`);
+    return json(app.state.wellness.get(day) ?? { id: day });
+  });
+
+  router.add('PUT', '/api/v1/athlete/{id}/wellness/{date}', ({ params, body, method, path }) => {
+    const denied = checkAthlete(params.id);
+    if (denied) return denied;
+    const day = params.date ?? '';
+    if (!isIsoDay(day)) return badRequest(`Invalid date: ${day}`);
+    const problem = invalid(method, path, body);
+    if (problem) return badRequest(problem);
+    return json(apply(app, day, body as Record<string, unknown>));
+  });
+
+  router.add('PUT', '/api/v1/athlete/{id}/wellness', ({ params, body, method, path }) => {
+    const denied = checkAthlete(params.id);
+    if (denied) return denied;
+    const problem = invalid(method, path, body);
+    if (problem) return badRequest(problem);
+    const day = (body as { id?: unknown }).id;
+    if (typeof day !== 'string' || !isIsoDay(day)) return badRequest('id must be the day (YYYY-MM-DD)');
+    return json(apply(app, day, body as Record<string, unknown>));
+  });
+
+  router.add('PUT', '/api/v1/athlete/{id}/wellness-bulk', ({ params, body, method, path }) => {
+    const denied = checkAthlete(params.id);
+    if (denied) return denied;
+    if (!Array.isArray(body)) return badRequest('The body must be a JSON array of wellness records');
+    const result = validateRequestBody(method, path, body, { strict: false, allowNull: true });
+    if (!result.valid) return badRequest(`Invalid wellness records: ${result.errors.join('; ')}`);
+    for (const item of body) {
+      const day = (item as { id?: unknown } | null)?.id;
+      if (typeof day !== 'string' || !isIsoDay(day)) return badRequest('Every record needs id = the day (YYYY-MM-DD)');
+    }
+    for (const item of body as Record<string, unknown>[]) apply(app, item.id as string, item);
+    return { status: 200 };
+  });
+}

@@ -1,0 +1,286 @@
+/**
+ * The local stand-in for intervals.icu: an HTTP(S) server on 127.0.0.1 that answers the API endpoints the extension
+ * uses the way intervals.icu does (auth, rate limit, error bodies, spec-valid responses), seeded from the real
+ * recordings in ../shared/fixtures/activities. See README-style notes in each module; the entry point is
+ * {@link createFakeIcu}.
+ *
+ * Request pipeline for /api/v1: count → rate limit (429) → fault (status / delay / drop / malformed) → auth
+ * (401/403) → route (404/405) → reply. /__fake/* are test controls (routes/fake.ts); other GET paths get a minimal
+ * page (routes/pages.ts).
+ */
+import { createServer as createHttpServer, type IncomingMessage, type ServerResponse, STATUS_CODES } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
+import type { AddressInfo } from 'node:net';
+import { authScheme, checkAuth } from './auth';
+import { type Fault, Faults } from './faults';
+import { error, type Reply } from './http';
+import { RateLimiter, type RateLimitOptions } from './rate-limit';
+import { Router } from './router';
+import { activityRoutes } from './routes/activities';
+import type { App } from './routes/app';
+import { athleteRoutes } from './routes/athlete';
+import { eventRoutes } from './routes/events';
+import { fakeControl } from './routes/fake';
+import { page } from './routes/pages';
+import { powerRoutes } from './routes/power';
+import { wellnessRoutes } from './routes/wellness';
+import { FakeState } from './state';
+import { fakeCert } from './tls';
+
+export interface FakeIcuOptions {
+  /** The API key the stand-in accepts (HTTP Basic, username `API_KEY`). */
+  key: string;
+  /** Default 0: any free port. */
+  port?: number;
+  /** Default and only sensible value: 127.0.0.1. */
+  host?: string;
+  /** Serve HTTPS with a self-signed certificate for intervals.icu (see tls.ts). */
+  tls?: boolean;
+  /** The clock at start (default: the real time). Seeded dates are relative to it; the clock then runs on. */
+  now?: Date;
+  /** Per-IP token bucket (default on: burst 10, 10/s). `false` turns it off. */
+  rateLimit?: boolean | RateLimitOptions;
+  /** Whether a wellness PUT with `locked: false` unlocks a day (default true; live behaviour is uncertain). */
+  unlockable?: boolean;
+}
+
+export interface FakeIcu {
+  /** Base URL, e.g. "http://127.0.0.1:43123" (API under /api/v1). */
+  url: string;
+  port: number;
+  host: string;
+  tls: boolean;
+  /** With tls: base64 SHA-256 of the certificate's public key, for --ignore-certificate-errors-spki-list. */
+  spkiHash?: string;
+  /** With tls: the certificate (PEM), to trust it in Node clients. */
+  certPem?: string;
+  /** The key owner's athlete id ("i424242"). */
+  athleteId: string;
+  /** What was seeded: athlete id, today, and the activities newest first (also at GET /__fake/info). */
+  seed: SeedSummary;
+  faults: Faults;
+  state: FakeState;
+  /** Back to the seed: wellness, counters, faults and the rate limiter. */
+  reset(): void;
+  close(): Promise<void>;
+}
+
+export interface SeedSummary {
+  url: string;
+  athleteId: string;
+  today: string;
+  timezone: string;
+  spkiHash?: string;
+  /** Newest first; `file` for the uploads, `source: "STRAVA"` for the Strava import. */
+  activities: {
+    id: string;
+    source: 'UPLOAD' | 'STRAVA';
+    start_date_local: string;
+    type?: string;
+    name?: string;
+    file?: string;
+  }[];
+}
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+function send(res: ServerResponse, reply: Reply, malformed = false): void {
+  if (res.writableEnded || res.destroyed) return;
+  const headers: Record<string, string> = { ...reply.headers };
+  let payload = '';
+  if (typeof reply.body === 'string') {
+    payload = reply.body;
+    headers['Content-Type'] = reply.contentType ?? 'text/plain; charset=utf-8';
+  } else if (reply.body !== undefined) {
+    payload = JSON.stringify(reply.body);
+    headers['Content-Type'] = reply.contentType ?? 'application/json;charset=UTF-8';
+  }
+  let status = reply.status;
+  if (malformed) {
+    // A 200 whose JSON stops half-way, as after a cut connection behind a proxy.
+    status = 200;
+    payload = payload.length > 2 ? payload.slice(0, Math.floor(payload.length / 2)) : '{"truncat';
+    headers['Content-Type'] = 'application/json;charset=UTF-8';
+  }
+  headers['Content-Length'] = String(Buffer.byteLength(payload));
+  res.writeHead(status, headers);
+  res.end(payload);
+}
+
+function faultReply(fault: Fault): Reply {
+  const status = fault.status ?? 503;
+  const headers: Record<string, string> = { ...fault.headers };
+  if (fault.retryAfter !== undefined) headers['Retry-After'] = String(fault.retryAfter);
+  if (fault.body !== undefined) {
+    return { status, body: fault.body, headers };
+  }
+  return error(status, STATUS_CODES[status] ?? 'Error', headers);
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+export async function createFakeIcu(options: FakeIcuOptions): Promise<FakeIcu> {
+  if (!options.key) throw new Error('createFakeIcu: options.key is required');
+  const started = Date.now();
+  const base = options.now?.getTime() ?? started;
+  const state = new FakeState(new Date(base));
+  const app: App = {
+    state,
+    now: () => new Date(base + (Date.now() - started)),
+    unlockable: options.unlockable ?? true,
+  };
+  const faults = new Faults();
+  const limiter =
+    options.rateLimit === false ? null : new RateLimiter(options.rateLimit === true ? {} : options.rateLimit);
+  const router = new Router();
+  athleteRoutes(router, app);
+  wellnessRoutes(router, app);
+  activityRoutes(router, app);
+  powerRoutes(router, app);
+  eventRoutes(router, app);
+
+  const reset = () => {
+    state.reset();
+    faults.clear();
+    limiter?.reset();
+  };
+  let info: SeedSummary | undefined;
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const method = (req.method ?? 'GET').toUpperCase();
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    const path = url.pathname;
+    const raw = await readBody(req);
+    let body: unknown;
+    let badJson = false;
+    if (raw.trim().length > 0) {
+      try {
+        body = JSON.parse(raw);
+      } catch {
+        badJson = true;
+      }
+    }
+
+    if (path.startsWith('/__fake/')) {
+      send(
+        res,
+        badJson
+          ? error(400, 'Invalid JSON')
+          : fakeControl({ app, faults, reset, info: () => info ?? {} }, method, path, url.searchParams, body),
+      );
+      return;
+    }
+
+    state.count(method, path);
+    const entry = {
+      time: new Date().toISOString(),
+      method,
+      path,
+      query: url.search,
+      status: 0,
+      auth: authScheme(req),
+      fault: undefined as string | undefined,
+    };
+    const finish = (reply: Reply | null, malformed = false) => {
+      entry.status = reply === null ? 0 : malformed ? 200 : reply.status;
+      state.record(entry);
+      if (reply === null) req.socket.destroy();
+      else send(res, reply, malformed);
+    };
+
+    if (limiter && path.startsWith('/api/') && !limiter.take(req.socket.remoteAddress ?? 'unknown')) {
+      state.rateLimited++;
+      finish(error(429, 'Too many requests', { 'Retry-After': '1' }));
+      return;
+    }
+
+    let malformed = false;
+    const fault = faults.take(method, path);
+    if (fault) {
+      state.faultsApplied++;
+      entry.fault = fault.kind;
+      if (fault.kind === 'drop') return finish(null);
+      if (fault.kind === 'status') return finish(faultReply(fault));
+      if (fault.kind === 'delay') await sleep(fault.ms ?? 0);
+      if (fault.kind === 'malformed') malformed = true;
+    }
+
+    if (!path.startsWith('/api/')) {
+      finish(method === 'GET' ? page(app, path) : error(404, 'Not found'), malformed);
+      return;
+    }
+    const denied = checkAuth(req, options.key);
+    if (denied) return finish(denied);
+    const match = router.match(method, path);
+    if (match === undefined) return finish(error(404, `No endpoint ${method} ${path}`));
+    if (match === 'method') return finish(error(405, `Method ${method} not supported`));
+    if (badJson) return finish(error(400, 'Invalid JSON body'));
+    const reply = await match.handler({ method, path, query: url.searchParams, params: match.params, body, req });
+    finish(reply, malformed);
+  }
+
+  const listener = (req: IncomingMessage, res: ServerResponse) => {
+    handle(req, res).catch((e: unknown) => {
+      console.error('[fake-icu]', e);
+      send(res, error(500, 'Internal error'));
+    });
+  };
+  const cert = options.tls ? await fakeCert() : undefined;
+  const server = cert ? createHttpsServer({ key: cert.key, cert: cert.cert }, listener) : createHttpServer(listener);
+  const host = options.host ?? '127.0.0.1';
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const port = (server.address() as AddressInfo).port;
+  const url = `${cert ? 'https' : 'http'}://${host}:${port}`;
+  const athleteId = String(state.seed.athlete.id);
+  info = {
+    url,
+    athleteId,
+    today: state.seed.today,
+    timezone: state.seed.timezone,
+    spkiHash: cert?.spkiHash,
+    activities: state.seed.activities.map((a) =>
+      a.kind === 'upload'
+        ? {
+            id: a.id,
+            source: 'UPLOAD' as const,
+            start_date_local: a.activity.start_date_local,
+            type: a.activity.type,
+            name: String(a.activity.name),
+            file: a.file,
+          }
+        : { id: a.id, source: 'STRAVA' as const, start_date_local: a.stub.start_date_local },
+    ),
+  };
+
+  return {
+    url,
+    port,
+    host,
+    tls: Boolean(cert),
+    spkiHash: cert?.spkiHash,
+    certPem: cert?.cert,
+    athleteId,
+    seed: info,
+    faults,
+    state,
+    reset,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
