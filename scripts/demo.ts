@@ -25,12 +25,21 @@ const browser = await launchExtensionBrowser({ standInPort: standIn.port, headle
 
 // Connect the way a user does: paste the key on the options page and check the connection.
 const options = await browser.openExtensionPage('options.html');
-await options.getByLabel(/api key/i).first().fill(DEMO_KEY);
+await options
+  .getByLabel(/api key/i)
+  .first()
+  .fill(DEMO_KEY);
 await options.getByRole('button', { name: /check connection/i }).click();
-await options.getByText(/connected/i).first().waitFor({ timeout: 20_000 });
+await options
+  .getByText(/connected/i)
+  .first()
+  .waitFor({ timeout: 20_000 });
 
 const popup = await browser.openExtensionPage('popup.html', { width: 380, height: 600 });
-await popup.getByText(/latest activity/i).first().waitFor({ timeout: 20_000 });
+await popup
+  .getByText(/latest activity/i)
+  .first()
+  .waitFor({ timeout: 20_000 });
 
 const activityPage = await browser.context.newPage();
 const latestId = standIn.seed.activities.find((a) => a.source !== 'STRAVA')?.id;

@@ -2,7 +2,7 @@
  * Reports the gzipped JavaScript each entrypoint loads (its own file plus every chunk it imports) in the Chrome
  * build, and fails when one is over budget. Run after `npm run build`.
  */
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
@@ -47,7 +47,8 @@ if (!existsSync(OUTPUT)) {
 const entries: { name: string; budget?: number; files: string[] }[] = [];
 for (const page of ['popup', 'options']) {
   const html = join(OUTPUT, `${page}.html`);
-  if (existsSync(html)) entries.push({ name: page, budget: BUDGETS[page], files: htmlScripts(html).flatMap(moduleGraph) });
+  if (existsSync(html))
+    entries.push({ name: page, budget: BUDGETS[page], files: htmlScripts(html).flatMap(moduleGraph) });
 }
 entries.push({ name: 'background', budget: BUDGETS.background, files: moduleGraph(join(OUTPUT, 'background.js')) });
 const contentDir = join(OUTPUT, 'content-scripts');
@@ -64,7 +65,9 @@ for (const entry of entries) {
   const ok = entry.budget === undefined || size <= entry.budget;
   if (!ok) over++;
   const budget = entry.budget === undefined ? '—' : `${(entry.budget / KB).toFixed(0)} KB`;
-  console.log(`${entry.name.padEnd(30)} ${`${(size / KB).toFixed(1)} KB`.padStart(10)}   ${budget}${ok ? '' : '  OVER BUDGET'}`);
+  console.log(
+    `${entry.name.padEnd(30)} ${`${(size / KB).toFixed(1)} KB`.padStart(10)}   ${budget}${ok ? '' : '  OVER BUDGET'}`,
+  );
 }
 if (over > 0) {
   console.error(`${over} entrypoint(s) over budget.`);

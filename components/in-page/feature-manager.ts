@@ -84,7 +84,14 @@ export function createFeatureManager({
         host.bar.append(slot);
         const controller = new AbortController();
         const unmountFeature = feature.mount(slot, { route, signal: controller.signal });
-        mounted.push({ feature, controller, unmount: () => (unmountFeature(), slot.remove()) });
+        mounted.push({
+          feature,
+          controller,
+          unmount: () => {
+            unmountFeature();
+            slot.remove();
+          },
+        });
       }
     },
     destroy() {
