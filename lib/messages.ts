@@ -6,6 +6,7 @@
  */
 import { type Browser, browser } from 'wxt/browser';
 import type { ErrorInfo } from './api/errors';
+import type { Route } from './routes';
 
 export interface AthleteSummary {
   /** intervals.icu athlete id, e.g. "i12345". */
@@ -61,6 +62,18 @@ export interface ProtocolMap {
    * `network`: fetch, update the cache, answer fresh.
    */
   getDashboard: { request: { source: 'cache' | 'network' }; response: Dashboard | null };
+  /** Content script → background: the intervals.icu page this tab now shows (sent on load and SPA navigation). */
+  pageChanged: { request: { route: Route }; response: null };
+  /**
+   * Popup → background: what the given tab shows, as last reported by its content script (null: not an
+   * intervals.icu page). The popup learns its tab id from `tabs.query`, which needs no `tabs` permission.
+   */
+  getTabPage: { request: { tabId: number }; response: Route | null };
+  /** One activity's summary (cached, then fresh), e.g. the one open in the current tab. */
+  getActivitySummary: {
+    request: { activityId: string; source: 'cache' | 'network' };
+    response: ActivitySummary | null;
+  };
 }
 
 export type MessageType = keyof ProtocolMap;

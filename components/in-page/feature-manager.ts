@@ -43,8 +43,21 @@ export function createFeatureManager({
   let mounted: Mounted[] = [];
   let currentKey = '';
   let navigation = new AbortController();
+  let lastUrl = '';
+  let hostWatcher: MutationObserver | null = null;
+
+  // The site re-renders its header (data loading, tab switches) and may drop our host with it: put it back.
+  const watchHost = (update: (url: string) => Promise<void>) => {
+    hostWatcher?.disconnect();
+    hostWatcher = new MutationObserver(() => {
+      if (host && !host.element.isConnected) void update(lastUrl);
+    });
+    hostWatcher.observe(doc.body, { childList: true, subtree: true });
+  };
 
   const unmountAll = () => {
+    hostWatcher?.disconnect();
+    hostWatcher = null;
     for (const entry of mounted) {
       entry.controller.abort();
       entry.unmount();
@@ -54,6 +67,42 @@ export function createFeatureManager({
     host = null;
   };
 
+  const update = async (url: string): Promise<void> => {
+    lastUrl = url;
+    const route = parseRoute(url);
+    const wanted = features.filter((f) => f.routes.includes(route.kind));
+    const key = wanted.length > 0 ? pageKey(route) : '';
+    // The site may re-render its header and drop our host: remount when that happened.
+    if (key === currentKey && (key === '' || host?.element.isConnected)) return;
+
+    navigation.abort();
+    navigation = new AbortController();
+    const { signal } = navigation;
+    unmountAll();
+    currentKey = key;
+    if (wanted.length === 0) return;
+
+    const anchor = await waitForHeaderAnchor(doc, anchorTimeoutMs, signal);
+    if (signal.aborted) return;
+    host = createToolbarHost(doc, anchor);
+    for (const feature of wanted) {
+      const slot = doc.createElement('span');
+      slot.dataset.feature = feature.id;
+      host.bar.append(slot);
+      const controller = new AbortController();
+      const unmountFeature = feature.mount(slot, { route, signal: controller.signal });
+      mounted.push({
+        feature,
+        controller,
+        unmount: () => {
+          unmountFeature();
+          slot.remove();
+        },
+      });
+    }
+    watchHost(update);
+  };
+
   return {
     get mountedIds() {
       return mounted.map((m) => m.feature.id);
@@ -61,39 +110,7 @@ export function createFeatureManager({
     get placement() {
       return host?.placement ?? null;
     },
-    async update(url) {
-      const route = parseRoute(url);
-      const wanted = features.filter((f) => f.routes.includes(route.kind));
-      const key = wanted.length > 0 ? pageKey(route) : '';
-      // The site may re-render its header and drop our host: remount when that happened.
-      if (key === currentKey && (key === '' || host?.element.isConnected)) return;
-
-      navigation.abort();
-      navigation = new AbortController();
-      const { signal } = navigation;
-      unmountAll();
-      currentKey = key;
-      if (wanted.length === 0) return;
-
-      const anchor = await waitForHeaderAnchor(doc, anchorTimeoutMs, signal);
-      if (signal.aborted) return;
-      host = createToolbarHost(doc, anchor);
-      for (const feature of wanted) {
-        const slot = doc.createElement('span');
-        slot.dataset.feature = feature.id;
-        host.bar.append(slot);
-        const controller = new AbortController();
-        const unmountFeature = feature.mount(slot, { route, signal: controller.signal });
-        mounted.push({
-          feature,
-          controller,
-          unmount: () => {
-            unmountFeature();
-            slot.remove();
-          },
-        });
-      }
-    },
+    update,
     destroy() {
       navigation.abort();
       unmountAll();

@@ -10,12 +10,20 @@ export interface LatestActivityCardProps {
   activity: ActivitySummary | null;
   /** "Now" for relative dates; defaults to the current time. */
   now?: Date;
+  /** "Latest activity" by default; "This activity" when the popup opened on an activity page. */
+  title?: string;
+  id?: string;
 }
 
-export function LatestActivityCard({ activity, now }: LatestActivityCardProps) {
+export function LatestActivityCard({
+  activity,
+  now,
+  title = 'Latest activity',
+  id = 'latest-activity',
+}: LatestActivityCardProps) {
   if (!activity) {
     return (
-      <Section id="latest-activity" title="Latest activity">
+      <Section id={id} title={title}>
         <p class="muted empty">No activities yet.</p>
       </Section>
     );
@@ -41,7 +49,7 @@ export function LatestActivityCard({ activity, now }: LatestActivityCardProps) {
   ].filter(Boolean);
 
   return (
-    <Section id="latest-activity" title="Latest activity">
+    <Section id={id} title={title}>
       <h3 class="activity-name">{activity.name || formatSport(activity.type)}</h3>
       <p class="activity-meta muted">
         <span>{formatSport(activity.type)}</span>

@@ -13,6 +13,7 @@ import { type AthleteSummary, type Dashboard, sendMessage } from '~/lib/messages
 import { LatestActivityCard } from './LatestActivityCard';
 import { NotConnected } from './NotConnected';
 import { PopupHeader } from './PopupHeader';
+import { useTabActivity } from './useTabActivity';
 import { WellnessCard } from './WellnessCard';
 import './popup.css';
 
@@ -90,6 +91,7 @@ function ConnectedPopup({ athlete, openSettings }: ConnectedPopupProps) {
   const [error, setError] = useState<ErrorInfo | null>(null);
   const mainRef = useRef<HTMLElement>(null);
   const alive = useRef(true);
+  const tabActivity = useTabActivity();
 
   const refresh = useCallback(async () => {
     setUpdating(true);
@@ -164,10 +166,13 @@ function ConnectedPopup({ athlete, openSettings }: ConnectedPopupProps) {
             ) : null}
           </ErrorNotice>
         ) : null}
+        {tabActivity ? <LatestActivityCard id="tab-activity" title="This activity" activity={tabActivity} /> : null}
         {dashboard ? (
           <>
             <WellnessCard wellness={dashboard.wellness} />
-            <LatestActivityCard activity={dashboard.latestActivity} />
+            {tabActivity?.id !== dashboard.latestActivity?.id || !tabActivity ? (
+              <LatestActivityCard activity={dashboard.latestActivity} />
+            ) : null}
           </>
         ) : !cacheChecked || updating ? (
           <p class="muted placeholder">Loading today’s wellness and your latest activity…</p>

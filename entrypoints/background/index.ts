@@ -6,10 +6,12 @@ import { defineBackground } from 'wxt/utils/define-background';
 import { createServices } from '~/lib/services/context';
 import { setupFirstRun } from '~/lib/services/first-run';
 import { createHandlers, setupMessaging } from '~/lib/services/messaging';
+import { setupTabPages } from '~/lib/services/pages';
 
 export default defineBackground({
   main() {
     setupMessaging(createHandlers(createServices()));
     setupFirstRun();
+    setupTabPages();
   },
 });

@@ -60,6 +60,38 @@ async function fetchDashboard(services: Services, athleteId: string): Promise<Da
   };
 }
 
+export const activitySummaryCacheKey = (athleteId: string, activityId: string) =>
+  `activity-summary:${athleteId}:${activityId}`;
+
+/** One activity's summary; a Strava import comes back as a summary with `restrictedBy: 'strava'`, not an error. */
+export async function getActivitySummary(
+  services: Services,
+  request: { activityId: string; source: 'cache' | 'network' },
+): Promise<ActivitySummary | null> {
+  const athlete = await connectedAthlete.getValue();
+  if (!athlete) {
+    if (request.source === 'cache') return null;
+    throw new IcuError({ kind: 'auth', message: 'Not connected: add your API key in the extension’s settings.' });
+  }
+  const key = activitySummaryCacheKey(athlete.id, request.activityId);
+  if (request.source === 'cache') return (await getCached<ActivitySummary>(key))?.value ?? null;
+  const entry = await refresh(
+    key,
+    async () => {
+      try {
+        return toActivitySummary(await services.client.getActivity(request.activityId));
+      } catch (error) {
+        if (error instanceof IcuError && error.kind === 'strava') {
+          return toActivitySummary({ id: request.activityId, source: 'STRAVA' });
+        }
+        throw error;
+      }
+    },
+    () => services.now().getTime(),
+  );
+  return entry.value;
+}
+
 export function toWellnessGlance(day: Wellness | null, date: string): WellnessGlance | null {
   if (!day) return null;
   return {

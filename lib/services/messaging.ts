@@ -9,7 +9,8 @@ import { IcuError } from '../api/errors';
 import { type Envelope, type Handlers, isEnvelope, type MessageType, type ProtocolMap, type Reply } from '../messages';
 import { connect, forgetKey, getConnection } from './connection';
 import type { Services } from './context';
-import { getDashboard } from './dashboard';
+import { getActivitySummary, getDashboard } from './dashboard';
+import { getTabPage, rememberTabPage } from './pages';
 
 export function createHandlers(services: Services): Handlers {
   return {
@@ -17,6 +18,9 @@ export function createHandlers(services: Services): Handlers {
     connect: (request) => connect(services, request),
     forgetKey: () => forgetKey(),
     getDashboard: (request) => getDashboard(services, request),
+    pageChanged: (request, sender) => rememberTabPage(sender, request.route),
+    getTabPage: (request) => getTabPage(request.tabId),
+    getActivitySummary: (request) => getActivitySummary(services, request),
   };
 }
 

@@ -1,10 +1,18 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { InPageFeature } from '../../components/in-page/feature';
-import { createFeatureManager } from '../../components/in-page/feature-manager';
+import { createFeatureManager as createManager, type FeatureManager } from '../../components/in-page/feature-manager';
 import { HOST_TAG } from '../../components/in-page/toolbar-host';
 
 const ACTIVITY = 'https://intervals.icu/activities/i1001';
+
+// Every manager made by a test is destroyed after it, as the content script does when the extension goes away.
+const live: FeatureManager[] = [];
+const createFeatureManager = (options: Parameters<typeof createManager>[0]) => {
+  const manager = createManager(options);
+  live.push(manager);
+  return manager;
+};
 
 function headerPage() {
   document.body.innerHTML = `
@@ -34,7 +42,10 @@ describe('feature manager', () => {
   beforeEach(() => {
     document.body.innerHTML = '';
   });
-  afterEach(() => vi.useRealTimers());
+  afterEach(() => {
+    for (const manager of live.splice(0)) manager.destroy();
+    vi.useRealTimers();
+  });
 
   it('mounts activity features into the header actions and nowhere else', async () => {
     headerPage();
@@ -98,9 +109,8 @@ describe('feature manager', () => {
     const a = fakeFeature('a', ['activity']);
     const manager = createFeatureManager({ features: [a.feature], document });
     await manager.update(ACTIVITY);
-    headerPage(); // the site replaced the header
-    await manager.update(ACTIVITY);
-    expect(a.calls.mounts).toBe(2);
+    headerPage(); // the site replaced the header; the manager notices without a navigation
+    await vi.waitFor(() => expect(a.calls.mounts).toBe(2));
     expect(document.querySelectorAll(HOST_TAG)).toHaveLength(1);
   });
 

@@ -1,0 +1,7 @@
+/**
+ * Every in-page feature, in toolbar order. One file per feature in this folder, same shape (see ../feature.ts);
+ * the README's "In-page features" list is kept in step with this array by tests/in-page/readme-features.test.ts.
+ */
+import type { InPageFeature } from '../feature';
+
+export const FEATURES: readonly InPageFeature[] = [];
