@@ -7,6 +7,8 @@ export default defineConfig({
   srcDir: '.',
   entrypointsDir: 'entrypoints',
   publicDir: 'public',
+  // Parallel local runs may build elsewhere (ICU_OUT_DIR); the build's contents are the same.
+  outDir: process.env.ICU_OUT_DIR || '.output',
   modules: ['@wxt-dev/webextension-polyfill'],
   manifestVersion: 3,
   vite: () => ({
@@ -21,6 +23,13 @@ export default defineConfig({
     permissions: ['storage'],
     host_permissions: ['https://intervals.icu/*'],
     action: { default_title: 'Companion for intervals.icu' },
+    // Chrome allows at most four suggested keys; the rest are assignable in the browser's shortcut settings.
+    commands: {
+      _execute_action: {
+        suggested_key: { default: 'Alt+Shift+I' },
+        description: 'Open the companion popup',
+      },
+    },
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

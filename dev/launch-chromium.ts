@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { type BrowserContext, chromium, type Page, type Worker } from 'playwright-core';
 
-export const CHROME_BUILD = resolve('.output/chrome-mv3');
+export const CHROME_BUILD = resolve(process.env.ICU_OUT_DIR || '.output', 'chrome-mv3');
 
 export interface LaunchOptions {
   /** Port of the stand-in serving HTTPS on 127.0.0.1. */

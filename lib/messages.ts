@@ -70,6 +70,11 @@ export interface ProtocolMap {
    */
   getTabPage: { request: { tabId: number }; response: Route | null };
   /** One activity's summary (cached, then fresh), e.g. the one open in the current tab. */
+  /**
+   * Extension pages → background: do what a keyboard shortcut does, for the given tab (default: none). The popup's
+   * buttons and the end-to-end tests use it, since a headless browser cannot press global shortcuts.
+   */
+  runCommand: { request: { command: string; tabId?: number }; response: null };
   getActivitySummary: {
     request: { activityId: string; source: 'cache' | 'network' };
     response: ActivitySummary | null;

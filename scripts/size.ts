@@ -6,7 +6,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
-const OUTPUT = resolve('.output/chrome-mv3');
+const OUTPUT = resolve(process.env.ICU_OUT_DIR || '.output', 'chrome-mv3');
 const KB = 1024;
 /** Budgets from the foundation issue, in gzipped bytes. */
 const BUDGETS: Record<string, number> = { popup: 30 * KB, content: 15 * KB, background: 30 * KB };

@@ -3,6 +3,7 @@
  * synchronously, so a service worker woken by a message or an install event finds its listener in place.
  */
 import { defineBackground } from 'wxt/utils/define-background';
+import { setupCommands } from '~/lib/services/commands';
 import { createServices } from '~/lib/services/context';
 import { setupFirstRun } from '~/lib/services/first-run';
 import { createHandlers, setupMessaging } from '~/lib/services/messaging';
@@ -10,7 +11,9 @@ import { setupTabPages } from '~/lib/services/pages';
 
 export default defineBackground({
   main() {
-    setupMessaging(createHandlers(createServices()));
+    const services = createServices();
+    setupMessaging(createHandlers(services));
+    setupCommands(services);
     setupFirstRun();
     setupTabPages();
   },

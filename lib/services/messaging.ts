@@ -7,6 +7,7 @@
 import { type Browser, browser } from 'wxt/browser';
 import { IcuError } from '../api/errors';
 import { type Envelope, type Handlers, isEnvelope, type MessageType, type ProtocolMap, type Reply } from '../messages';
+import { runCommandForTab } from './commands';
 import { connect, forgetKey, getConnection } from './connection';
 import type { Services } from './context';
 import { getActivitySummary, getDashboard } from './dashboard';
@@ -20,6 +21,7 @@ export function createHandlers(services: Services): Handlers {
     getDashboard: (request) => getDashboard(services, request),
     pageChanged: (request, sender) => rememberTabPage(sender, request.route),
     getTabPage: (request) => getTabPage(request.tabId),
+    runCommand: (request) => runCommandForTab(services, request),
     getActivitySummary: (request) => getActivitySummary(services, request),
   };
 }
@@ -28,7 +30,7 @@ export function createHandlers(services: Services): Handlers {
  * Messages that change which account the extension uses are accepted only from extension pages (popup, options), not
  * from content scripts, which live inside web pages.
  */
-const EXTENSION_PAGES_ONLY: ReadonlySet<MessageType> = new Set<MessageType>(['connect', 'forgetKey']);
+const EXTENSION_PAGES_ONLY: ReadonlySet<MessageType> = new Set<MessageType>(['connect', 'forgetKey', 'runCommand']);
 
 export function setupMessaging(handlers: Handlers): void {
   browser.runtime.onMessage.addListener((message: unknown, sender: Browser.runtime.MessageSender) => {

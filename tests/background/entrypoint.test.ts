@@ -12,7 +12,10 @@ describe('the background entrypoint', () => {
 
   it('registers its listeners synchronously in main()', async () => {
     const openOptionsPage = vi.spyOn(fakeBrowser.runtime, 'openOptionsPage').mockResolvedValue(undefined);
+    // The fake browser has no commands API: record the registration instead.
+    const onCommand = vi.spyOn(fakeBrowser.commands.onCommand, 'addListener').mockImplementation(() => {});
     const result = background.main();
+    expect(onCommand).toHaveBeenCalledTimes(1);
     expect(result).toBeUndefined(); // not a promise: nothing is registered after an await
 
     // Listeners are in place before anything else runs: a message and an install event are handled.

@@ -1,0 +1,47 @@
+/**
+ * Keyboard shortcuts (the manifest's `commands`). Each command's handler lives with its feature and is listed here;
+ * the browser passes the active tab, whose intervals.icu page the content script has reported (lib/services/pages),
+ * so "export this activity" needs no `tabs` permission. `_execute_action` (open the popup) is handled by the browser.
+ */
+import { type Browser, browser } from 'wxt/browser';
+import { IcuError } from '../api/errors';
+import type { Services } from './context';
+
+export type CommandHandler = (services: Services, tab: Browser.tabs.Tab | undefined) => Promise<void>;
+
+/** Command name (as in wxt.config.ts) → what it does. */
+export function createCommandHandlers(): Record<string, CommandHandler> {
+  return {};
+}
+
+/** Runs a command by name for a tab; errors propagate to the caller (the message handler explains them). */
+export async function runCommand(
+  handlers: Record<string, CommandHandler>,
+  services: Services,
+  command: string,
+  tab: Browser.tabs.Tab | undefined,
+): Promise<void> {
+  const handler = handlers[command];
+  if (!handler) throw new IcuError({ kind: 'invalid', message: `Unknown shortcut "${command}".` });
+  await handler(services, tab);
+}
+
+/** The `runCommand` message: the same handlers, for a tab named by id. */
+export async function runCommandForTab(services: Services, request: { command: string; tabId?: number }) {
+  const tab = request.tabId === undefined ? undefined : await browser.tabs.get(request.tabId);
+  await runCommand(createCommandHandlers(), services, request.command, tab);
+  return null;
+}
+
+/** Registered synchronously by the background's main. */
+export function setupCommands(services: Services): void {
+  const handlers = createCommandHandlers();
+  browser.commands?.onCommand.addListener((command, tab) => {
+    runCommand(handlers, services, command, tab).catch((error) => {
+      console.error(
+        `[icu-companion] shortcut "${command}" failed:`,
+        error instanceof Error ? error.name : typeof error,
+      );
+    });
+  });
+}
