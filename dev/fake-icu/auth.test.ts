@@ -66,6 +66,16 @@ describe('auth', () => {
   });
 });
 
+describe('auth without the Basic challenge', () => {
+  const ctx = useFakeIcu({ basicChallenge: false });
+
+  it('still answers 401, without WWW-Authenticate', async () => {
+    const res = await call(ctx.fake, '/api/v1/athlete/0', { headers: { authorization: basic('API_KEY', 'nope') } });
+    expect(res.status).toBe(401);
+    expect(res.headers.get('www-authenticate')).toBeNull();
+  });
+});
+
 describe('rate limit', () => {
   let fake: FakeIcu | undefined;
   afterEach(async () => {

@@ -4,7 +4,8 @@
  * - no header, another scheme, another username or a wrong key → 401 with `WWW-Authenticate: Basic realm=...`
  *   (the header is what Spring Security's basic entry point sends; the realm name is an assumption);
  * - the key (or anything) sent as `Authorization: Bearer …` → 403 "Access denied": bearer tokens are for OAuth apps.
- *   The body `{"status":403,"error":"Access denied"}` follows the error shape in http.ts; the live body may differ.
+ *   The body `{"status":403,"error":"Access denied"}` is the one quoted from the live API in forum thread 123106
+ *   ("[SOLVED] API Access Denied (403)").
  */
 import type { IncomingMessage } from 'node:http';
 import { error, type Reply } from './http';
@@ -19,12 +20,16 @@ export function authScheme(req: IncomingMessage): AuthScheme {
   return 'other';
 }
 
-/** null when the request may proceed, else the refusal. */
-export function checkAuth(req: IncomingMessage, key: string): Reply | null {
+/**
+ * null when the request may proceed, else the refusal. `challenge: false` leaves out the WWW-Authenticate header
+ * (browsers answer a Basic challenge with a login prompt).
+ */
+export function checkAuth(req: IncomingMessage, key: string, challenge = true): Reply | null {
   const header = req.headers.authorization ?? '';
   const scheme = authScheme(req);
   if (scheme === 'bearer') return error(403, 'Access denied');
-  const unauthorized = () => error(401, 'Unauthorized', { 'WWW-Authenticate': 'Basic realm="intervals.icu"' });
+  const unauthorized = () =>
+    error(401, 'Unauthorized', challenge ? { 'WWW-Authenticate': 'Basic realm="intervals.icu"' } : undefined);
   if (scheme !== 'basic') return unauthorized();
   let decoded: string;
   try {

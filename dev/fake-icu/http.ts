@@ -25,9 +25,9 @@ export function json(body: unknown, status = 200): Reply {
 }
 
 /**
- * Error body. intervals.icu answers errors with a small JSON object; the exact shape is not in the spec. We use
- * `{"status": <code>, "error": "<message>"}` (assumption, the shape the forum's snippets suggest), the same for every
- * error so clients can rely on `error`.
+ * Error body. intervals.icu answers errors with a small JSON object that is not in the spec; a live 403 quoted on
+ * the forum reads `{"status":403,"error":"Access denied"}`. We use that shape for every error (for other codes the
+ * messages are ours), so clients can rely on `status` and `error`.
  */
 export function error(status: number, message: string, headers?: Record<string, string>): Reply {
   return { status, body: { status, error: message }, headers };

@@ -42,6 +42,11 @@ export interface FakeIcuOptions {
   rateLimit?: boolean | RateLimitOptions;
   /** Whether a wellness PUT with `locked: false` unlocks a day (default true; live behaviour is uncertain). */
   unlockable?: boolean;
+  /**
+   * Send `WWW-Authenticate: Basic realm="intervals.icu"` with 401s (default true, as Spring Security's basic auth
+   * does; whether intervals.icu sends it is not confirmed). Browsers may answer the challenge with a login prompt.
+   */
+  basicChallenge?: boolean;
 }
 
 export interface FakeIcu {
@@ -216,7 +221,7 @@ export async function createFakeIcu(options: FakeIcuOptions): Promise<FakeIcu> {
       finish(method === 'GET' ? page(app, path) : error(404, 'Not found'), malformed);
       return;
     }
-    const denied = checkAuth(req, options.key);
+    const denied = checkAuth(req, options.key, options.basicChallenge ?? true);
     if (denied) return finish(denied);
     const match = router.match(method, path);
     if (match === undefined) return finish(error(404, `No endpoint ${method} ${path}`));

@@ -50,10 +50,10 @@ export async function fakeCert(dir = CERT_CACHE_DIR): Promise<FakeCert> {
     curve: 'P-256',
     algorithm: 'sha256',
     notBeforeDate,
-    notAfterDate: new Date(notBeforeDate.getTime() + 825 * 86_400_000),
+    notAfterDate: new Date(notBeforeDate.getTime() + 397 * 86_400_000),
     extensions: [
       { name: 'basicConstraints', cA: false },
-      { name: 'keyUsage', digitalSignature: true, keyEncipherment: true },
+      { name: 'keyUsage', digitalSignature: true },
       { name: 'extKeyUsage', serverAuth: true },
       {
         name: 'subjectAltName',
