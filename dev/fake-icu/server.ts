@@ -23,9 +23,10 @@ import { eventRoutes } from './routes/events';
 import { fakeControl } from './routes/fake';
 import { page } from './routes/pages';
 import { powerRoutes } from './routes/power';
-import { wellnessRoutes } from './routes/wellness';
+import { type DeviceSyncValues, deviceSync, wellnessRoutes } from './routes/wellness';
 import { FakeState } from './state';
 import { fakeCert } from './tls';
+import type { Wellness } from './types';
 
 export interface FakeIcuOptions {
   /** The API key the stand-in accepts (HTTP Basic, username `API_KEY`). */
@@ -65,8 +66,15 @@ export interface FakeIcu {
   seed: SeedSummary;
   faults: Faults;
   state: FakeState;
-  /** Back to the seed: wellness, counters, faults and the rate limiter. */
+  /** Back to the seed: wellness, counters, faults, the rate limiter and `unlockable`. */
   reset(): void;
+  /**
+   * A device sync (Garmin, Oura, Whoop) for `date`: overwrites weight, restingHR, hrv and sleepSecs (the given values,
+   * or plausible ones) on an unlocked day and leaves a locked day alone. Also `POST /__fake/device-sync`.
+   */
+  syncDevice(date: string, values?: DeviceSyncValues): { applied: boolean; day: Wellness };
+  /** Switch options while running (also `POST /__fake/options`); `reset()` restores the start values. */
+  setOptions(changes: { unlockable?: boolean }): void;
   close(): Promise<void>;
 }
 
@@ -155,6 +163,7 @@ export async function createFakeIcu(options: FakeIcuOptions): Promise<FakeIcu> {
     state.reset();
     faults.clear();
     limiter?.reset();
+    app.unlockable = options.unlockable ?? true;
   };
   let info: SeedSummary | undefined;
 
@@ -282,6 +291,10 @@ export async function createFakeIcu(options: FakeIcuOptions): Promise<FakeIcu> {
     faults,
     state,
     reset,
+    syncDevice: (date, values) => deviceSync(app, date, values),
+    setOptions: (changes) => {
+      if (changes.unlockable !== undefined) app.unlockable = changes.unlockable;
+    },
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();

@@ -6,11 +6,17 @@
  *   GET    /__fake/faults   the active faults
  *   POST   /__fake/faults   add a fault (FaultSpec JSON) or several (array) → 201 with the added faults
  *   DELETE /__fake/faults   remove every fault, or one with ?id=N
+ *   POST   /__fake/device-sync  `{date, values?}`: a device sync of weight, restingHR, hrv, sleepSecs; locked days are
+ *                          left alone → `{applied, day}`
+ *   POST   /__fake/options  `{unlockable?: boolean}`: whether `locked: false` unlocks a day (back to the start value on
+ *                          reset) → the options now in force
  */
 import type { FaultSpec, Faults } from '../faults';
 import { checkFaultSpec } from '../faults';
 import { error, json, type Reply } from '../http';
+import { isIsoDay } from '../time';
 import type { App } from './app';
+import { type DeviceSyncValues, deviceSync } from './wellness';
 
 export interface Controls {
   app: App;
@@ -44,6 +50,21 @@ export function fakeControl(c: Controls, method: string, path: string, query: UR
       if (id === null) c.faults.clear();
       else if (!c.faults.remove(Number(id))) return error(404, `No fault ${id}`);
       return json({ ok: true, faults: c.faults.list() });
+    }
+    case 'POST /__fake/device-sync': {
+      const { date, values } = (body ?? {}) as { date?: unknown; values?: DeviceSyncValues };
+      if (typeof date !== 'string' || !isIsoDay(date)) return error(400, 'date must be YYYY-MM-DD');
+      if (values !== undefined && (typeof values !== 'object' || values === null)) {
+        return error(400, 'values must be an object');
+      }
+      return json(deviceSync(c.app, date, values));
+    }
+    case 'POST /__fake/options': {
+      const { unlockable } = (body ?? {}) as { unlockable?: unknown };
+      if (unlockable !== undefined && typeof unlockable !== 'boolean')
+        return error(400, 'unlockable must be a boolean');
+      if (typeof unlockable === 'boolean') c.app.unlockable = unlockable;
+      return json({ unlockable: c.app.unlockable });
     }
     default:
       return error(404, `No control ${route}`);

@@ -39,6 +39,34 @@ function apply(app: App, day: string, body: Record<string, unknown>): Wellness {
   return record;
 }
 
+/** The fields a simulated device sync (Garmin, Oura, Whoop) writes. */
+export const DEVICE_SYNC_FIELDS = ['weight', 'restingHR', 'hrv', 'sleepSecs'] as const;
+export type DeviceSyncValues = Partial<Record<(typeof DEVICE_SYNC_FIELDS)[number], number>>;
+
+/** What a watch or ring would upload overnight when no values are given. */
+const DEFAULT_DEVICE_VALUES: Required<DeviceSyncValues> = { weight: 72.6, restingHR: 57, hrv: 38, sleepSecs: 5 * 3600 };
+
+/**
+ * A device sync as intervals.icu applies one: it overwrites weight, resting HR, HRV and sleep on an unlocked day and
+ * leaves a locked day (`locked: true`) alone. Returns whether it wrote and the day as it now stands.
+ */
+export function deviceSync(
+  app: App,
+  day: string,
+  values: DeviceSyncValues = DEFAULT_DEVICE_VALUES,
+): { applied: boolean; day: Wellness } {
+  const current = app.state.wellness.get(day);
+  if (current?.locked) return { applied: false, day: structuredClone(current) };
+  const record: Wellness = structuredClone(current ?? { id: day });
+  const target = record as unknown as Record<string, unknown>;
+  for (const key of DEVICE_SYNC_FIELDS) {
+    if (typeof values[key] === 'number') target[key] = values[key];
+  }
+  record.updated = isoUtc(app.now());
+  app.state.wellness.set(day, record);
+  return { applied: true, day: structuredClone(record) };
+}
+
 function list(app: App, ctx: RequestContext): Reply {
   const { params, query } = ctx;
   if (!EXT.has(params.ext ?? '')) return badRequest(`Unsupported format ${params.ext}`);
