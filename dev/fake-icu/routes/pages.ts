@@ -1,28 +1,133 @@
 /**
- * Minimal stand-ins for intervals.icu's web pages (the real site is a single-page app). They give the content script
- * something to run on when a browser is routed here: a header with the `.gutter8` actions anchor the in-page toolbar
- * looks for, and the page kind and ids in data attributes. Not a copy of the site.
+ * Stand-ins for intervals.icu's web pages, close enough to the real single-page app (see
+ * ../shared/reference/intervals-activity-page.png) for the in-page features to be tested for real:
+ *
+ * - one HTML shell for every non-API path; a small client-side router renders the page for the current path and
+ *   follows links (`pushState`, no reload), re-rendering the whole view as the real app does on navigation;
+ * - activity pages (`/activities/<id>` and tabs `/data`, `/power`…) have the header whose `.gutter8` → last child →
+ *   last child is the actions area other extensions inject into, tabs TIMELINE / DATA, a notes panel and a chart bar;
+ * - `?layout=noanchor` renders the same header without `.gutter8`, to test the floating-toolbar fallback;
+ * - calendar, fitness, power, wellness and settings pages with a nav bar; a single-key shortcut handler on document
+ *   (like the site's) that counts key presses in `window.__siteShortcuts`;
+ * - light and dark, following the system.
+ * Not a copy of the site: the data shown comes from the seed, embedded as JSON (pages never call the API).
  */
 import type { Reply } from '../http';
 import type { App } from './app';
 
-const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+const escapeJson = (value: unknown) => JSON.stringify(value).replace(/</g, '\\u003c');
+
+function seedForPages(app: App) {
+  return {
+    athlete: { id: app.state.seed.athlete.id, name: app.state.seed.athlete.name },
+    activities: app.state.seed.activities.map((a) =>
+      a.kind === 'upload'
+        ? {
+            id: a.id,
+            name: a.activity.name,
+            type: a.activity.type,
+            start: a.activity.start_date_local,
+            load: a.activity.icu_training_load ?? null,
+            moving: a.activity.moving_time ?? null,
+          }
+        : { id: a.id, name: 'Strava activity', type: null, start: a.stub.start_date_local, load: null, moving: null },
+    ),
+  };
+}
 
 export function page(app: App, path: string): Reply {
-  const activity = /^\/activities\/([^/]+)/.exec(path)?.[1];
-  const found = activity ? app.state.seed.activities.find((a) => a.id === activity) : undefined;
-  const title =
-    found?.kind === 'upload'
-      ? String(found.activity.name)
-      : found
-        ? 'Strava activity'
-        : (path.split('/').filter(Boolean)[0] ?? 'Intervals.icu');
+  const activityId = /^\/activities\/([^/?#]+)/.exec(path)?.[1];
+  const known = activityId ? app.state.seed.activities.some((a) => a.id === activityId) : true;
   const body = `<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(title)} - Intervals.icu</title>
-<style>body{font-family:sans-serif;margin:0}.gutter8{display:flex;justify-content:space-between;padding:8px;background:#1e2a38;color:#fff}main{padding:16px}</style>
-</head><body data-fake-icu="page" data-path="${escapeHtml(path)}">
-<div class="gutter8"><div><strong>intervals.icu</strong> (local stand-in)</div><div><div class="header-actions"></div></div></div>
-<main><h1>${escapeHtml(title)}</h1>${activity ? `<p data-activity-id="${escapeHtml(activity)}">Activity ${escapeHtml(activity)}</p>` : ''}</main>
+<html lang="en"><head><meta charset="utf-8"><meta name="color-scheme" content="light dark">
+<title>Intervals.icu</title>
+<style>${CSS}</style>
+</head><body data-fake-icu="page">
+<nav class="topnav"><a href="/calendar" data-nav>Calendar</a><a href="/fitness" data-nav>Fitness</a>
+<a href="/power" data-nav>Power</a><a href="/wellness" data-nav>Wellness</a><a href="/settings" data-nav>Settings</a></nav>
+<div id="app"></div>
+<script id="seed" type="application/json">${escapeJson(seedForPages(app))}</script>
+<script>${ROUTER}</script>
 </body></html>`;
-  return { status: found || !activity ? 200 : 404, body, contentType: 'text/html; charset=utf-8' };
+  return { status: known ? 200 : 404, body, contentType: 'text/html; charset=utf-8' };
 }
+
+const CSS = `
+:root{--bg:#f3f4f6;--card:#fff;--text:#222;--muted:#666;--link:#1e88e5;--line:#e3e3e3}
+@media (prefers-color-scheme:dark){:root{--bg:#121212;--card:#1e1e1e;--text:#e6e6e6;--muted:#9a9a9a;--link:#64b5f6;--line:#333}}
+body{margin:0;font:14px Roboto,system-ui,sans-serif;background:var(--bg);color:var(--text)}
+a{color:var(--link);text-decoration:none}
+.topnav{display:flex;gap:20px;padding:10px 24px;background:var(--card);border-bottom:1px solid var(--line);font-weight:500}
+.card{margin:16px 24px;background:var(--card);border-radius:4px;box-shadow:0 1px 3px rgb(0 0 0 / 15%)}
+.gutter8,.header{display:flex;justify-content:space-between;align-items:flex-start;padding:12px 16px}
+.hdr-left{display:flex;gap:40px}.hdr-left small{color:var(--muted)}
+.hdr-right{display:flex;flex-direction:column;align-items:flex-end;gap:10px}
+.hdr-right .figures{display:flex;gap:28px;color:var(--muted)}
+.hdr-right .actions{display:flex;align-items:center;gap:12px}
+.tabs{display:flex;gap:24px;padding:0 16px;border-bottom:1px solid var(--line)}
+.tabs a{padding:10px 0;color:var(--text);font-weight:500;text-transform:uppercase}
+.tabs a.active{color:var(--link);border-bottom:2px solid var(--link)}
+.body{display:flex;min-height:320px}.chart{flex:1;padding:16px;color:var(--muted)}
+.notes{width:240px;border-left:1px solid var(--line);padding:12px}
+.toolbar{display:flex;gap:28px;justify-content:center;padding:12px;border-top:1px solid var(--line);color:var(--link);font-weight:500}
+table{border-collapse:collapse;width:100%}td,th{padding:6px 10px;border-bottom:1px solid var(--line);text-align:left}
+`;
+
+/** Runs in the page. Plain ES2020, no build step. */
+const ROUTER = `
+(() => {
+  const seed = JSON.parse(document.getElementById('seed').textContent);
+  const app = document.getElementById('app');
+  window.__siteShortcuts = 0;
+  document.addEventListener('keydown', (e) => { if (!e.ctrlKey && !e.metaKey && e.key.length === 1) window.__siteShortcuts++; });
+  const esc = (s) => String(s ?? '').replace(/[&<>"']/g, (c) => '&#' + c.charCodeAt(0) + ';');
+  const hm = (s) => s == null ? '?' : Math.floor(s / 3600) + ':' + String(Math.floor(s % 3600 / 60)).padStart(2, '0') + ':' + String(s % 60).padStart(2, '0');
+
+  function activityView(id, tab, noAnchor) {
+    const a = seed.activities.find((x) => x.id === id);
+    if (!a) return '<div class="card" style="padding:16px">Activity not found</div>';
+    const base = '/activities/' + encodeURIComponent(id);
+    const headerClass = noAnchor ? 'header' : 'gutter8';
+    return '<div class="card" data-activity-id="' + esc(id) + '">' +
+      '<div class="' + headerClass + '">' +
+        '<div class="hdr-left"><div><b>' + esc(a.name) + '</b><br><small>' + esc(a.start) + '</small></div>' +
+        '<div>Load<br><b>' + esc(a.load ?? '?') + '</b></div><div>Time<br><b>' + hm(a.moving) + '</b></div></div>' +
+        '<div class="hdr-right"><div class="figures"><span>FTP <b>290w</b></span><span>Weight <b>70.4</b></span></div>' +
+        '<div class="actions"><span>~ ' + esc(a.type ?? 'Strava') + '</span></div></div>' +
+      '</div>' +
+      '<nav class="tabs"><a data-nav href="' + base + '"' + (tab ? '' : ' class="active"') + '>Timeline</a>' +
+      '<a data-nav href="' + base + '/data"' + (tab === 'data' ? ' class="active"' : '') + '>Data</a></nav>' +
+      '<div class="body"><div class="chart">' + (tab === 'data' ? 'Intervals table' : 'Timeline chart') + '</div>' +
+      '<div class="notes"><b>Notes</b><p>No description</p><input placeholder="Type a note or comment" aria-label="Note"></div></div>' +
+      '<div class="toolbar"><span>CHARTS</span><span>FIELDS</span><span>OPTIONS</span><span>ACTIONS</span></div></div>';
+  }
+
+  function listView(title) {
+    const rows = seed.activities.map((a) => '<tr><td>' + esc(a.start) + '</td><td><a data-nav href="/activities/' +
+      encodeURIComponent(a.id) + '">' + esc(a.name) + '</a></td><td>' + esc(a.type ?? '') + '</td></tr>').join('');
+    return '<div class="card" style="padding:8px 16px"><h2>' + esc(title) + '</h2><table>' + rows + '</table></div>';
+  }
+
+  function render() {
+    const url = new URL(location.href);
+    const parts = url.pathname.split('/').filter(Boolean);
+    const noAnchor = url.searchParams.get('layout') === 'noanchor';
+    if (parts[0] === 'activities' && parts[1]) app.innerHTML = activityView(decodeURIComponent(parts[1]), parts[2], noAnchor);
+    else app.innerHTML = listView(({ calendar: 'Calendar', fitness: 'Fitness', power: 'Power curve', wellness: 'Wellness', settings: 'Settings' })[parts[0]] || 'Activities');
+    document.title = (document.querySelector('[data-activity-id] b')?.textContent || 'Intervals.icu') + ' - Intervals.icu';
+  }
+
+  document.addEventListener('click', (e) => {
+    const link = e.target.closest && e.target.closest('a[data-nav]');
+    if (!link || e.defaultPrevented || e.button !== 0 || e.metaKey || e.ctrlKey) return;
+    e.preventDefault();
+    const next = new URL(link.getAttribute('href'), location.href);
+    if (new URL(location.href).searchParams.get('layout')) next.search = location.search;
+    history.pushState({}, '', next);
+    render();
+  });
+  window.addEventListener('popstate', render);
+  // Like the real app, the view appears a moment after the document loads (data arriving).
+  setTimeout(render, 150);
+})();
+`;
