@@ -9,6 +9,7 @@ import { errorInfoOf } from '~/lib/api/explain';
 import { type AthleteSummary, sendMessage } from '~/lib/messages';
 import { ConnectedAccount } from './ConnectedAccount';
 import { ConnectForm } from './ConnectForm';
+import { Shortcuts } from './Shortcuts';
 import './settings.css';
 
 type View =
@@ -68,6 +69,9 @@ export function SettingsPage() {
           />
         )}
       </main>
+      <section class="settings-card">
+        <Shortcuts />
+      </section>
     </div>
   );
 }

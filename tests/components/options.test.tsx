@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { SettingsPage } from '~/components/settings/SettingsPage';
 import { MessageError, type MessageType, sendMessage } from '~/lib/messages';
 import { athlete, deferred } from './fixtures';
@@ -11,6 +12,14 @@ vi.mock('~/lib/messages', async (importOriginal) => ({
 }));
 
 const send = vi.mocked(sendMessage);
+
+// The fake browser has no commands API; the shortcuts list reads the manifest's commands from it.
+beforeEach(() => {
+  vi.spyOn(fakeBrowser.commands, 'getAll').mockResolvedValue([
+    { name: '_execute_action', description: '', shortcut: 'Alt+Shift+I' },
+    { name: 'export-laps', description: 'Export laps as CSV', shortcut: '' },
+  ]);
+});
 const GOOD_KEY = '4f8a1b2c3d4e5f60718293a4b5c6d7e8';
 
 type Answers = Partial<Record<MessageType, unknown>>;
@@ -189,5 +198,19 @@ describe('Options: connected', () => {
     const alert = await screen.findByRole('alert');
     expect(alert.textContent).toMatch(/Storage is not available/);
     expect(screen.getByRole('heading', { name: 'Connected to intervals.icu' })).toBeTruthy();
+  });
+});
+
+describe('Options: keyboard shortcuts', () => {
+  afterEach(cleanup);
+
+  it('lists every shortcut with its binding, or "Not set", and where to change them', async () => {
+    answer({ getConnection: { connected: false } });
+    render(<SettingsPage />);
+    const table = await screen.findByRole('table');
+    expect(within(table).getByText('Open the companion popup')).toBeTruthy();
+    expect(within(table).getByText('Alt+Shift+I')).toBeTruthy();
+    expect(within(table).getByText('Export laps as CSV').closest('tr')?.textContent).toContain('Not set');
+    expect(screen.getByText(/chrome:\/\/extensions\/shortcuts/)).toBeTruthy();
   });
 });
