@@ -6,6 +6,7 @@
  */
 import { type Browser, browser } from 'wxt/browser';
 import type { ErrorInfo } from './api/errors';
+import type { ActivityVo2max, Vo2maxOverview, Vo2maxTrendData } from './power/vo2max-card';
 import type { Route } from './routes';
 
 export interface AthleteSummary {
@@ -79,6 +80,15 @@ export interface ProtocolMap {
     request: { activityId: string; source: 'cache' | 'network' };
     response: ActivitySummary | null;
   };
+  /**
+   * The VO2max card's windows (42d, 90d, s0, 1y, all) from one power-curves request, with the weights to choose
+   * from. `cache`: instantly, null on a miss; `network`: fresh unless fetched in the last few minutes.
+   */
+  getVo2max: { request: { source: 'cache' | 'network' }; response: Vo2maxOverview | null };
+  /** Every ride's best 5 minutes over the last 12 months plus 42 days, for the weekly trend chart. */
+  getVo2maxTrend: { request: undefined; response: Vo2maxTrendData };
+  /** One activity's 5-minute power and VO2max estimate (or the reason there is none), for the badge and the popup. */
+  getActivityVo2max: { request: { activityId: string }; response: ActivityVo2max };
 }
 
 export type MessageType = keyof ProtocolMap;

@@ -17,6 +17,7 @@ import { type RateLimiter, sharedLimiter, takeSlot } from './limiter';
 import type {
   Activity,
   ActivityListItem,
+  ActivityPowerCurvePayload,
   ActivityStream,
   ActivityWithIntervals,
   Athlete,
@@ -100,6 +101,11 @@ export interface IcuClient {
     query: { type: PowerCurveSport; curves: readonly string[]; newest?: string },
   ): Promise<AthletePowerCurves>;
   getActivityPowerCurve(activityId: string): Promise<PowerCurve>;
+  /** Each activity's best power at `secs` (e.g. [300]) for the sport's activities from `oldest` to `newest`. */
+  listActivityPowerCurves(
+    athleteId: string,
+    query: { oldest: string; newest: string; type?: PowerCurveSport; secs?: readonly number[] },
+  ): Promise<ActivityPowerCurvePayload>;
   listSportSettings(athleteId: string): Promise<SportSettings[]>;
   listEvents(
     athleteId: string,
@@ -181,6 +187,15 @@ export function createIcuClient(options: IcuClientOptions): IcuClient {
       }),
     getActivityPowerCurve: (activityId) =>
       request('GET', `${activity(activityId)}/power-curve.json`, { refusedForStrava: true }),
+    listActivityPowerCurves: (athleteId, query) =>
+      request('GET', `${athlete(athleteId)}/activity-power-curves.json`, {
+        searchParams: {
+          oldest: query.oldest,
+          newest: query.newest,
+          type: query.type,
+          secs: query.secs && query.secs.length > 0 ? query.secs.map(String) : undefined,
+        },
+      }),
     listSportSettings: (athleteId) => request('GET', `${athlete(athleteId)}/sport-settings`),
     listEvents: (athleteId, range = {}) =>
       request('GET', `${athlete(athleteId)}/events`, {

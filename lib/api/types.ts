@@ -45,6 +45,9 @@ export type DataCurveSetPowerCurve = Schemas['DataCurveSetPowerCurve'];
 /** `GET /athlete/{id}/power-curves`: `list` holds one curve per requested window, `activities` the efforts' activities. */
 export type AthletePowerCurves = Omit<DataCurveSetPowerCurve, 'list'> & { list?: AthletePowerCurve[] };
 
+/** `GET /athlete/{id}/activity-power-curves`: each matching activity's curve at the `secs` asked for. */
+export type ActivityPowerCurvePayload = Schemas['ActivityPowerCurvePayload'];
+
 export type Event = Schemas['Event'];
 export type EventCategory = NonNullable<Event['category']>;
 

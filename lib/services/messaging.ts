@@ -12,6 +12,7 @@ import { connect, forgetKey, getConnection } from './connection';
 import type { Services } from './context';
 import { getActivitySummary, getDashboard } from './dashboard';
 import { getTabPage, rememberTabPage } from './pages';
+import { getActivityVo2max, getVo2max, getVo2maxTrend } from './vo2max';
 
 export function createHandlers(services: Services): Handlers {
   return {
@@ -23,6 +24,9 @@ export function createHandlers(services: Services): Handlers {
     getTabPage: (request) => getTabPage(request.tabId),
     runCommand: (request) => runCommandForTab(services, request),
     getActivitySummary: (request) => getActivitySummary(services, request),
+    getVo2max: (request) => getVo2max(services, request),
+    getVo2maxTrend: () => getVo2maxTrend(services),
+    getActivityVo2max: (request) => getActivityVo2max(services, request),
   };
 }
 

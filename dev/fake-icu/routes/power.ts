@@ -11,12 +11,18 @@
  * before; "all" everything; "r.A.B" the days A to B inclusive. start_date_local / end_date_local of a curve are the
  * window's first day and the day after its last, at midnight (assumption: the live format is not documented).
  * vo2max_5m is given for cycling curves only (see seed/power.ts for the formula assumption).
+ *
+ * GET /athlete/{id}/activity-power-curves{ext}?oldest=&newest=[&type=Ride][&secs=300,1200][&fatigue=kj0|kj1]
+ *   → ActivityPowerCurvePayload {secs, curves: [{id, start_date_local, weight, watts}]}: each activity's best power at
+ *   `secs` (default: the standard durations), 0 where the activity is shorter. Without `type`, every activity with
+ *   power. Newest first (assumption: the order is not documented).
  */
 
+import { meanMaxPower } from '../../../lib/power/mean-max';
 import { badRequest, csv, json, listParam, type Reply } from '../http';
 import type { Router } from '../router';
 import { SPORT_TYPES } from '../seed/athlete';
-import { afterWork, effortsFor, vo2max5m } from '../seed/power';
+import { afterWork, effortsFor, STANDARD_SECS, vo2max5m } from '../seed/power';
 import { weightOn } from '../seed/wellness';
 import { addDays, daysBetween, isIsoDay } from '../time';
 import type { Json, PowerEfforts, UploadedActivity } from '../types';
@@ -118,6 +124,13 @@ function lastIndexWithValue(values: (number | null)[]): number {
 
 const r2 = (x: number) => Math.round(x * 100) / 100;
 
+/** A local ISO date or date-time bound; a bare date means the start (or, for `newest`, the end) of that day. */
+function localBound(value: string, end: boolean): string | null {
+  if (/^\d{4}-\d{2}-\d{2}$/.test(value) && isIsoDay(value)) return `${value}T${end ? '23:59:59' : '00:00:00'}`;
+  if (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/.test(value)) return value.length === 16 ? `${value}:00` : value;
+  return null;
+}
+
 function athleteCurve(app: App, window: Window, activities: UploadedActivity[], cycling: boolean): Json {
   const inWindow = activities.filter((a) => {
     const day = a.activity.start_date_local.slice(0, 10);
@@ -211,6 +224,55 @@ export function powerRoutes(router: Router, app: App): void {
     const summaries: Record<string, Json> = {};
     for (const a of activities) if (named.has(a.id)) summaries[a.id] = a.activity;
     return json({ list, activities: summaries });
+  });
+
+  router.add('GET', '/api/v1/athlete/{id}/activity-power-curves{ext}', ({ params, query }) => {
+    const denied = checkAthlete(params.id);
+    if (denied) return denied;
+    const ext = params.ext ?? '';
+    if (!['', '.json', '.csv'].includes(ext)) return badRequest(`Unsupported format ${ext}`);
+    const oldest = query.get('oldest');
+    const newest = query.get('newest');
+    if (!oldest) return badRequest("Required request parameter 'oldest' is not present");
+    if (!newest) return badRequest("Required request parameter 'newest' is not present");
+    const from = localBound(oldest, false);
+    const to = localBound(newest, true);
+    if (!from || !to) return badRequest('oldest and newest must be local ISO-8601 dates or date-times');
+    const secsParam = listParam(query, 'secs');
+    const secs = secsParam ? secsParam.map(Number) : STANDARD_SECS;
+    if (secs.some((s) => !Number.isInteger(s) || s < 1)) return badRequest(`Invalid secs: ${secsParam?.join(',')}`);
+    const type = query.get('type');
+    const fatigue = query.get('fatigue');
+    if (fatigue !== null && fatigue !== 'kj0' && fatigue !== 'kj1') return badRequest(`Invalid fatigue: ${fatigue}`);
+    if (fatigue !== null && !type) return badRequest('type is required when fatigue is used');
+    const ride = app.state.seed.sportSettings[0];
+    const afterKj = fatigue === null ? undefined : Number((fatigue === 'kj0' ? ride?.after_kj0 : ride?.after_kj1) ?? 0);
+    const types = type ? new Set(sportTypes(type)) : null;
+    const curves: Json[] = [];
+    for (const a of app.state.seed.activities) {
+      if (a.kind !== 'upload' || (types && !types.has(a.activity.type))) continue;
+      if (!a.watts.some((w) => typeof w === 'number')) continue;
+      const start = a.activity.start_date_local;
+      if (start < from || start > to) continue;
+      const part = afterKj ? afterWork(a.time, a.watts, afterKj) : { time: a.time, watts: a.watts };
+      const best = part ? meanMaxPower(part.time, part.watts, secs) : secs.map(() => null);
+      curves.push({
+        id: a.id,
+        start_date_local: start,
+        weight: Number(a.activity.icu_weight ?? 0),
+        watts: best.map((w) => (w === null ? 0 : Math.round(w))),
+      });
+    }
+    curves.sort((x, y) => String(y.start_date_local).localeCompare(String(x.start_date_local)));
+    if (ext === '.csv') {
+      return csv([
+        ['id', 'start_date_local', 'weight', ...secs],
+        ...curves.map((c) => [c.id, c.start_date_local, c.weight, ...(c.watts as number[])] as (string | number)[]),
+      ]);
+    }
+    const payload: Json = { secs, curves };
+    if (afterKj) payload.after_kj = afterKj;
+    return json(payload);
   });
 
   router.add('GET', '/api/v1/activity/{id}/power-curve{ext}', ({ params, query }) => {
