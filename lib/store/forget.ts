@@ -1,8 +1,9 @@
 /**
- * "Forget key": the key, every cached byte of the athlete's data and the stored athlete id and name. Every object
- * store is emptied, so stores added by later schema versions (outbox, undo log) are included without a change here.
+ * "Forget key": the key, every cached byte of the athlete's data, the stored athlete id and name, and the weight
+ * typed for VO2max. Every object store is emptied, so stores added by later schema versions (outbox, undo log) are
+ * included without a change here.
  */
-import { connectedAthlete } from '../settings';
+import { connectedAthlete, vo2maxWeightOverride } from '../settings';
 import { getDb } from './db';
 
 export async function forgetEverything(): Promise<void> {
@@ -11,4 +12,6 @@ export async function forgetEverything(): Promise<void> {
   const transaction = db.transaction(names, 'readwrite');
   await Promise.all([...names.map((name) => transaction.objectStore(name).clear()), transaction.done]);
   await connectedAthlete.removeValue();
+  // The athlete's own weight, typed in the VO2max card.
+  await vo2maxWeightOverride.removeValue();
 }
