@@ -3,10 +3,10 @@
  * Used by the end-to-end tests and the demo. The build itself is the shipped one: the routing happens in the
  * browser (`--host-resolver-rules` + the stand-in's self-signed certificate), never in the extension's code.
  */
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { type BrowserContext, chromium, type Page, type Worker } from 'playwright-core';
+import { type Browser, type BrowserContext, chromium, type Page, type Worker } from 'playwright-core';
 
 export const CHROME_BUILD = resolve(process.env.ICU_OUT_DIR || '.output', 'chrome-mv3');
 
@@ -18,6 +18,8 @@ export interface LaunchOptions {
   userDataDir?: string;
   colorScheme?: 'light' | 'dark';
   extensionPath?: string;
+  /** More Chromium flags. */
+  extraArgs?: string[];
 }
 
 export interface ExtensionBrowser {
@@ -27,6 +29,11 @@ export interface ExtensionBrowser {
   serviceWorker(): Promise<Worker>;
   /** Opens an extension page such as `popup.html` or `options.html` in a tab. */
   openExtensionPage(path: string, options?: { width?: number; height?: number }): Promise<Page>;
+  /**
+   * Opens the real toolbar popup (as a click on the icon would, for the active tab) and returns it. Playwright does
+   * not attach to extension popups, so this reaches it over a second CDP connection on a loopback debugging port.
+   */
+  openToolbarPopup(): Promise<Page>;
   close(): Promise<void>;
 }
 
@@ -38,13 +45,29 @@ export function chromiumPath(): string {
   return path;
 }
 
+/** Flags that route https://intervals.icu to the stand-in and keep Chromium off the network. */
+export function standInArgs(standInPort: number): string[] {
+  return [
+    `--host-resolver-rules=MAP intervals.icu 127.0.0.1:${standInPort}`,
+    '--ignore-certificate-errors',
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+  ];
+}
+
 export async function launchExtensionBrowser(options: LaunchOptions): Promise<ExtensionBrowser> {
   const extensionPath = options.extensionPath ?? CHROME_BUILD;
   if (!existsSync(join(extensionPath, 'manifest.json'))) {
     throw new Error(`No extension build at ${extensionPath}: run "npm run build" first.`);
   }
   const temporaryProfile = options.userDataDir ? null : mkdtempSync(join(tmpdir(), 'icu-companion-profile-'));
-  const context = await chromium.launchPersistentContext(options.userDataDir ?? (temporaryProfile as string), {
+  const profile = options.userDataDir ?? (temporaryProfile as string);
+  const context = await chromium.launchPersistentContext(profile, {
     channel: 'chromium', // new headless mode, which loads extensions
     executablePath: chromiumPath(),
     headless: options.headless ?? true,
@@ -53,15 +76,10 @@ export async function launchExtensionBrowser(options: LaunchOptions): Promise<Ex
     args: [
       `--disable-extensions-except=${extensionPath}`,
       `--load-extension=${extensionPath}`,
-      `--host-resolver-rules=MAP intervals.icu 127.0.0.1:${options.standInPort}`,
-      '--ignore-certificate-errors',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
+      '--remote-debugging-address=127.0.0.1',
+      '--remote-debugging-port=0', // for openToolbarPopup; Chromium writes the port into the profile
+      ...standInArgs(options.standInPort),
+      ...(options.extraArgs ?? []),
     ],
   });
 
@@ -72,9 +90,33 @@ export async function launchExtensionBrowser(options: LaunchOptions): Promise<Ex
   const worker = await findWorker();
   const extensionId = new URL(worker.url()).host;
 
+  let debugConnection: Browser | null = null;
+  const openToolbarPopup = async (): Promise<Page> => {
+    const worker = await findWorker();
+    await worker.evaluate(() =>
+      (globalThis as unknown as { chrome: { action: { openPopup(): Promise<void> } } }).chrome.action.openPopup(),
+    );
+    if (!debugConnection) {
+      const port = readFileSync(join(profile, 'DevToolsActivePort'), 'utf8').split('\n')[0];
+      debugConnection = await chromium.connectOverCDP(`http://127.0.0.1:${port}`);
+    }
+    const popupUrl = `chrome-extension://${extensionId}/popup.html`;
+    const deadline = Date.now() + 10_000;
+    while (Date.now() < deadline) {
+      const popup = debugConnection
+        .contexts()
+        .flatMap((c) => c.pages())
+        .find((p) => p.url().startsWith(popupUrl));
+      if (popup) return popup;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    throw new Error('The toolbar popup did not open.');
+  };
+
   return {
     context,
     extensionId,
+    openToolbarPopup,
     serviceWorker: findWorker,
     async openExtensionPage(path, size) {
       const page = await context.newPage();
@@ -83,6 +125,7 @@ export async function launchExtensionBrowser(options: LaunchOptions): Promise<Ex
       return page;
     },
     async close() {
+      await debugConnection?.close().catch(() => {});
       await context.close();
       if (temporaryProfile) rmSync(temporaryProfile, { recursive: true, force: true });
     },
