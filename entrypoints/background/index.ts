@@ -8,6 +8,7 @@ import { createServices } from '~/lib/services/context';
 import { setupFirstRun } from '~/lib/services/first-run';
 import { createHandlers, setupMessaging } from '~/lib/services/messaging';
 import { setupTabPages } from '~/lib/services/pages';
+import { setupWellness } from '~/lib/services/wellness';
 
 export default defineBackground({
   main() {
@@ -16,5 +17,6 @@ export default defineBackground({
     setupCommands(services);
     setupFirstRun();
     setupTabPages();
+    setupWellness(services);
   },
 });

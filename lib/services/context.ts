@@ -9,6 +9,12 @@ import { loadApiKey } from '../store/secrets';
 export interface Services {
   /** Sends the stored key. */
   client: IcuClient;
+  /**
+   * Sends the stored key, one attempt per call (no retries of its own): for writes whose retries are scheduled and
+   * recorded by the caller, like the wellness outbox, which must know when each attempt went out. Optional for
+   * hand-made test services; `createServices` always sets it.
+   */
+  singleAttemptClient?: IcuClient;
   /** Sends `apiKey` instead: for checking a key before it is stored. */
   clientFor(apiKey: string): IcuClient;
   now(): Date;
@@ -24,9 +30,11 @@ export interface ServiceOptions {
 
 export function createServices(options: ServiceOptions = {}): Services {
   const { now = () => new Date(), limiter = sharedLimiter, ...clientOptions } = options;
-  const make = (getApiKey: () => Promise<string | null>) => createIcuClient({ ...clientOptions, limiter, getApiKey });
+  const make = (getApiKey: () => Promise<string | null>, retry = clientOptions.retry) =>
+    createIcuClient({ ...clientOptions, retry, limiter, getApiKey });
   return {
     client: make(loadApiKey),
+    singleAttemptClient: make(loadApiKey, { ...clientOptions.retry, limit: 0 }),
     clientFor: (apiKey) => make(async () => apiKey),
     now,
   };

@@ -7,6 +7,8 @@
  * shipped step; add a new one (and a test that opens the previous version's data).
  */
 import { type DBSchema, type IDBPDatabase, type IDBPTransaction, openDB, type StoreNames } from 'idb';
+import type { OutboxEntry } from './outbox';
+import type { UndoEntry } from './undo';
 
 export const DB_NAME = 'icu-companion';
 
@@ -22,6 +24,10 @@ export interface CompanionSchema extends DBSchema {
   cache: { key: string; value: CacheEntry };
   /** Secrets by name, out-of-line keys (e.g. "apiKey" → the key). */
   secrets: { key: string; value: string };
+  /** v2: wellness edits not yet confirmed by intervals.icu, one per athlete and day (see outbox.ts). */
+  outbox: { key: [string, string]; value: OutboxEntry };
+  /** v2: the last wellness writes with the values they replaced, newest = highest id (see undo.ts). */
+  undo: { key: number; value: UndoEntry };
 }
 
 export type CompanionDb = IDBPDatabase<CompanionSchema>;
@@ -33,6 +39,11 @@ export const MIGRATIONS: readonly Migration[] = [
   (db) => {
     db.createObjectStore('cache', { keyPath: 'key' });
     db.createObjectStore('secrets');
+  },
+  // v1 → v2: the wellness outbox (keyed by [athleteId, day]) and the undo log (auto-numbered, oldest pruned).
+  (db) => {
+    db.createObjectStore('outbox', { keyPath: ['athleteId', 'date'] });
+    db.createObjectStore('undo', { keyPath: 'id', autoIncrement: true });
   },
 ];
 
