@@ -60,4 +60,23 @@ describe('activity power curves', () => {
     expect((await call(ctx.fake, '/api/v1/athlete/0/activity-power-curves?newest=2026-03-15')).status).toBe(400);
     expect((await call(ctx.fake, '/api/v1/athlete/0/activity-power-curves?oldest=2026-03-15')).status).toBe(400);
   });
+
+  it('moves the rolling windows when the clock is set days later (setOptions daysLater)', async () => {
+    type Curves = { list: { id: string; secs: number[]; activity_id: string[] }[] };
+    const best5 = async () => {
+      const res = await call(ctx.fake, '/api/v1/athlete/0/power-curves?type=Ride&curves=42d,90d');
+      return (res.body as Curves).list.map((c) => c.activity_id[c.secs.indexOf(300)]);
+    };
+    const [d42, d90] = await best5();
+    expect(d42).toBe(d90);
+    ctx.fake.setOptions({ daysLater: 20 });
+    try {
+      const [later42, later90] = await best5();
+      expect(later90).toBe(d90);
+      expect(later42).not.toBe(d42); // the 30-day-old best effort is now 50 days old
+    } finally {
+      ctx.fake.reset();
+    }
+    expect(await best5()).toEqual([d42, d90]);
+  });
 });

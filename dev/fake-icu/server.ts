@@ -66,15 +66,19 @@ export interface FakeIcu {
   seed: SeedSummary;
   faults: Faults;
   state: FakeState;
-  /** Back to the seed: wellness, counters, faults, the rate limiter and `unlockable`. */
+  /** Back to the seed: wellness, counters, faults, the rate limiter, `unlockable` and the clock. */
   reset(): void;
   /**
    * A device sync (Garmin, Oura, Whoop) for `date`: overwrites weight, restingHR, hrv and sleepSecs (the given values,
    * or plausible ones) on an unlocked day and leaves a locked day alone. Also `POST /__fake/device-sync`.
    */
   syncDevice(date: string, values?: DeviceSyncValues): { applied: boolean; day: Wellness };
-  /** Switch options while running (also `POST /__fake/options`); `reset()` restores the start values. */
-  setOptions(changes: { unlockable?: boolean }): void;
+  /**
+   * Switch options while running (`unlockable` also by `POST /__fake/options`); `reset()` restores the start values.
+   * `daysLater` moves the clock that many days past the seed's today (the data stays put, as if those days had
+   * passed), so rolling windows (42d, 90d ...) end later.
+   */
+  setOptions(changes: { unlockable?: boolean; daysLater?: number }): void;
   close(): Promise<void>;
 }
 
@@ -144,9 +148,10 @@ export async function createFakeIcu(options: FakeIcuOptions): Promise<FakeIcu> {
   const started = Date.now();
   const base = options.now?.getTime() ?? started;
   const state = new FakeState(new Date(base));
+  let shiftMs = 0;
   const app: App = {
     state,
-    now: () => new Date(base + (Date.now() - started)),
+    now: () => new Date(base + shiftMs + (Date.now() - started)),
     unlockable: options.unlockable ?? true,
   };
   const faults = new Faults();
@@ -164,6 +169,7 @@ export async function createFakeIcu(options: FakeIcuOptions): Promise<FakeIcu> {
     faults.clear();
     limiter?.reset();
     app.unlockable = options.unlockable ?? true;
+    shiftMs = 0;
   };
   let info: SeedSummary | undefined;
 
@@ -294,6 +300,7 @@ export async function createFakeIcu(options: FakeIcuOptions): Promise<FakeIcu> {
     syncDevice: (date, values) => deviceSync(app, date, values),
     setOptions: (changes) => {
       if (changes.unlockable !== undefined) app.unlockable = changes.unlockable;
+      if (changes.daysLater !== undefined) shiftMs = changes.daysLater * 86_400_000;
     },
     close: () =>
       new Promise<void>((resolve) => {
