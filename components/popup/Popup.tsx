@@ -6,6 +6,7 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { ErrorNotice } from '~/components/common/ErrorNotice';
+import { Vo2maxCard } from '~/components/vo2max/Vo2maxCard';
 import type { ErrorInfo } from '~/lib/api/errors';
 import { errorInfoOf } from '~/lib/api/explain';
 import { formatAgo } from '~/lib/format';
@@ -177,6 +178,7 @@ function ConnectedPopup({ athlete, openSettings }: ConnectedPopupProps) {
         ) : !cacheChecked || updating ? (
           <p class="muted placeholder">Loading today’s wellness and your latest activity…</p>
         ) : null}
+        <Vo2maxCard activityId={tabActivity?.id ?? null} />
       </main>
     </div>
   );

@@ -3,5 +3,6 @@
  * the README's "In-page features" list is kept in step with this array by tests/in-page/readme-features.test.ts.
  */
 import type { InPageFeature } from '../feature';
+import { vo2maxBadge } from './vo2max-badge';
 
-export const FEATURES: readonly InPageFeature[] = [];
+export const FEATURES: readonly InPageFeature[] = [vo2maxBadge];
