@@ -29,6 +29,11 @@ export default defineConfig({
         suggested_key: { default: 'Alt+Shift+I' },
         description: 'Open the companion popup',
       },
+      'export-streams': {
+        suggested_key: { default: 'Alt+Shift+S' },
+        description: 'Export this activity’s streams as CSV',
+      },
+      'export-laps': { description: 'Export this activity’s laps as CSV' },
     },
     ...(browser === 'firefox'
       ? {

@@ -6,6 +6,7 @@
  */
 import { type Browser, browser } from 'wxt/browser';
 import type { ErrorInfo } from './api/errors';
+import type { ActivityFiles } from './export/bulk';
 import type { ActivityVo2max, Vo2maxOverview, Vo2maxTrendData } from './power/vo2max-card';
 import type { Route } from './routes';
 
@@ -76,6 +77,14 @@ export interface ProtocolMap {
    * buttons and the end-to-end tests use it, since a headless browser cannot press global shortcuts.
    */
   runCommand: { request: { command: string; tabId?: number }; response: null };
+  /**
+   * One activity's CSV files (laps and/or streams), built by the background with the saved spreadsheet options
+   * (delimiter, BOM, streams left out) and named `<date>_<name>_<id>_laps.csv` / `_streams.csv`. The surface that
+   * asked saves them (a Blob and `<a download>`). An activity imported from Strava fails with kind 'strava'.
+   */
+  exportActivity: { request: { activityId: string; laps: boolean; streams: boolean }; response: ActivityFiles };
+  /** Activities that started between two athlete-local days (inclusive), oldest first: the bulk export's list. */
+  listActivitiesForExport: { request: { oldest: string; newest: string }; response: ActivitySummary[] };
   getActivitySummary: {
     request: { activityId: string; source: 'cache' | 'network' };
     response: ActivitySummary | null;
@@ -135,5 +144,56 @@ export function isEnvelope(message: unknown): message is Envelope {
     message !== null &&
     (message as Envelope).channel === CHANNEL &&
     typeof (message as Envelope).type === 'string'
+  );
+}
+
+/**
+ * The other direction: the background → the content script of one tab (`browser.tabs.sendMessage`, which needs no
+ * `tabs` permission for a tab id the background was given). The keyboard shortcuts use it to have the page they act
+ * on save the file, since an MV3 service worker cannot make blob URLs.
+ */
+export interface TabProtocolMap {
+  /** Build this activity's laps or streams CSV and save it from the page. */
+  downloadActivityCsv: { request: { activityId: string; kind: 'laps' | 'streams' }; response: { fileName: string } };
+}
+
+export type TabMessageType = keyof TabProtocolMap;
+
+export interface TabEnvelope<K extends TabMessageType = TabMessageType> {
+  channel: typeof TAB_CHANNEL;
+  type: K;
+  data: TabProtocolMap[K]['request'];
+}
+
+const TAB_CHANNEL = 'icu-companion/tab/v1' as const;
+
+export async function sendTabMessage<K extends TabMessageType>(
+  tabId: number,
+  type: K,
+  data: TabProtocolMap[K]['request'],
+): Promise<TabProtocolMap[K]['response']> {
+  const envelope: TabEnvelope<K> = { channel: TAB_CHANNEL, type, data };
+  let reply: Reply<TabProtocolMap[K]['response']> | undefined;
+  try {
+    reply = (await browser.tabs.sendMessage(tabId, envelope)) as Reply<TabProtocolMap[K]['response']> | undefined;
+  } catch {
+    reply = undefined;
+  }
+  if (!reply) {
+    throw new MessageError({
+      kind: 'invalid',
+      message: 'The intervals.icu tab did not answer. Reload it (the extension may have been updated) and try again.',
+    });
+  }
+  if (!reply.ok) throw new MessageError(reply.error);
+  return reply.value;
+}
+
+export function isTabEnvelope(message: unknown): message is TabEnvelope {
+  return (
+    typeof message === 'object' &&
+    message !== null &&
+    (message as TabEnvelope).channel === TAB_CHANNEL &&
+    typeof (message as TabEnvelope).type === 'string'
   );
 }

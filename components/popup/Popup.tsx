@@ -6,6 +6,7 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { ErrorNotice } from '~/components/common/ErrorNotice';
+import { PopupExport } from '~/components/export/ExportSection';
 import { Vo2maxCard } from '~/components/vo2max/Vo2maxCard';
 import type { ErrorInfo } from '~/lib/api/errors';
 import { errorInfoOf } from '~/lib/api/explain';
@@ -179,6 +180,7 @@ function ConnectedPopup({ athlete, openSettings }: ConnectedPopupProps) {
           <p class="muted placeholder">Loading today’s wellness and your latest activity…</p>
         ) : null}
         <Vo2maxCard activityId={tabActivity?.id ?? null} />
+        <PopupExport tabActivity={tabActivity} latest={dashboard?.latestActivity ?? null} />
       </main>
     </div>
   );

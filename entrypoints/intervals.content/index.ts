@@ -4,6 +4,7 @@
  * single-page app's navigation. On routes no feature serves it only sends that one small message.
  */
 import { defineContentScript } from 'wxt/utils/define-content-script';
+import { setupExportShortcuts } from '~/components/in-page/export-actions';
 import { createFeatureManager } from '~/components/in-page/feature-manager';
 import { FEATURES } from '~/components/in-page/features';
 import { sendMessage } from '~/lib/messages';
@@ -14,6 +15,8 @@ export default defineContentScript({
   runAt: 'document_idle',
   main(ctx) {
     const manager = createFeatureManager({ features: FEATURES, document });
+    // The export shortcuts: the background asks this tab to save the activity's CSV (lib/messages.ts TabProtocolMap).
+    ctx.onInvalidated(setupExportShortcuts());
     let reported = '';
 
     const onLocation = (url: string) => {

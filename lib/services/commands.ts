@@ -6,12 +6,15 @@
 import { type Browser, browser } from 'wxt/browser';
 import { IcuError } from '../api/errors';
 import type { Services } from './context';
+import { exportCommandHandlers } from './export';
 
 export type CommandHandler = (services: Services, tab: Browser.tabs.Tab | undefined) => Promise<void>;
 
 /** Command name (as in wxt.config.ts) → what it does. */
 export function createCommandHandlers(): Record<string, CommandHandler> {
-  return {};
+  return {
+    ...exportCommandHandlers(),
+  };
 }
 
 /** Runs a command by name for a tab; errors propagate to the caller (the message handler explains them). */

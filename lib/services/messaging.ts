@@ -11,6 +11,7 @@ import { runCommandForTab } from './commands';
 import { connect, forgetKey, getConnection } from './connection';
 import type { Services } from './context';
 import { getActivitySummary, getDashboard } from './dashboard';
+import { exportActivity, listActivitiesForExport } from './export';
 import { getTabPage, rememberTabPage } from './pages';
 import { getActivityVo2max, getVo2max, getVo2maxTrend } from './vo2max';
 
@@ -23,6 +24,8 @@ export function createHandlers(services: Services): Handlers {
     pageChanged: (request, sender) => rememberTabPage(sender, request.route),
     getTabPage: (request) => getTabPage(request.tabId),
     runCommand: (request) => runCommandForTab(services, request),
+    exportActivity: (request) => exportActivity(services, request),
+    listActivitiesForExport: (request) => listActivitiesForExport(services, request),
     getActivitySummary: (request) => getActivitySummary(services, request),
     getVo2max: (request) => getVo2max(services, request),
     getVo2maxTrend: () => getVo2maxTrend(services),

@@ -3,6 +3,8 @@
  * the README's "In-page features" list is kept in step with this array by tests/in-page/readme-features.test.ts.
  */
 import type { InPageFeature } from '../feature';
+import { exportLaps } from './export-laps';
+import { exportStreams } from './export-streams';
 import { vo2maxBadge } from './vo2max-badge';
 
-export const FEATURES: readonly InPageFeature[] = [vo2maxBadge];
+export const FEATURES: readonly InPageFeature[] = [vo2maxBadge, exportLaps, exportStreams];
