@@ -4,6 +4,7 @@
  */
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { ErrorNotice } from '~/components/common/ErrorNotice';
+import { Vo2maxSettings } from '~/components/vo2max/Vo2maxSettings';
 import type { ErrorInfo } from '~/lib/api/errors';
 import { errorInfoOf } from '~/lib/api/explain';
 import { type AthleteSummary, sendMessage } from '~/lib/messages';
@@ -69,6 +70,9 @@ export function SettingsPage() {
           />
         )}
       </main>
+      <section class="settings-card" aria-labelledby="vo2max-settings-heading">
+        <Vo2maxSettings />
+      </section>
       <section class="settings-card">
         <Shortcuts />
       </section>

@@ -264,3 +264,24 @@ describe('Vo2maxCard', () => {
     await waitFor(() => expect(screen.getByTestId('vo2max-this-activity').textContent).toMatch(/Not offered for runs/));
   });
 });
+
+describe('Vo2maxSettings (options page)', () => {
+  it('offers both formulas with equation and source, Sitko by default, and stores the choice', async () => {
+    const { Vo2maxSettings } = await import('~/components/vo2max/Vo2maxSettings');
+    await vo2maxWeightOverride.setValue(64);
+    render(<Vo2maxSettings />);
+    const group = screen.getByRole('radiogroup', { name: 'VO2max formula' });
+    const sitkoRadio = within(group).getByRole('radio', { name: /Sitko et al\. 2022 \(default\)/ }) as HTMLInputElement;
+    await waitFor(() => expect(sitkoRadio.checked).toBe(true));
+    expect(group.textContent).toContain('VO2max = 16.6 + 8.87 × 5-min W/kg');
+    expect(group.textContent).toContain('Int J Sports Physiol Perform. 2022;17(1):9–15');
+    expect(group.textContent).toContain('VO2max = 10.8 × 5-min W/kg + 7');
+    fireEvent.click(within(group).getByRole('radio', { name: /ACSM leg cycling/ }));
+    await waitFor(async () => expect(await vo2maxFormula.getValue()).toBe('acsm'));
+    await waitFor(() =>
+      expect(document.querySelector('.vo2-settings .vo2-hint')?.textContent).toContain('You entered 64\u00a0kg'),
+    );
+    fireEvent.click(screen.getByRole('button', { name: 'Use recorded weight' }));
+    await waitFor(async () => expect(await vo2maxWeightOverride.getValue()).toBeNull());
+  });
+});
