@@ -7,7 +7,7 @@ import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { ErrorNotice } from '~/components/common/ErrorNotice';
 import { PopupExport } from '~/components/export/ExportSection';
-import { Vo2maxCard } from '~/components/vo2max/Vo2maxCard';
+import { Vo2maxSection } from '~/components/vo2max/Vo2maxSection';
 import type { ErrorInfo } from '~/lib/api/errors';
 import { errorInfoOf } from '~/lib/api/explain';
 import { formatAgo } from '~/lib/format';
@@ -179,7 +179,7 @@ function ConnectedPopup({ athlete, openSettings }: ConnectedPopupProps) {
         ) : !cacheChecked || updating ? (
           <p class="muted placeholder">Loading today’s wellness and your latest activity…</p>
         ) : null}
-        <Vo2maxCard activityId={tabActivity?.id ?? null} />
+        <Vo2maxSection activityId={tabActivity?.id ?? null} />
         <PopupExport tabActivity={tabActivity} latest={dashboard?.latestActivity ?? null} />
       </main>
     </div>
