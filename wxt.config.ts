@@ -20,9 +20,12 @@ export default defineConfig({
     short_name: 'ICU Companion',
     description:
       'VO2max from 5-minute power, CSV export of laps and streams, quick wellness editing and locking for intervals.icu.',
-    permissions: ['storage'],
+    // alarms: the wellness outbox retries pending edits on a timer that wakes a stopped service worker.
+    permissions: ['storage', 'alarms'],
     host_permissions: ['https://intervals.icu/*'],
     action: { default_title: 'Companion for intervals.icu' },
+    // The in-page quick wellness panel, loaded with import() by the content script on first use (keeps it small).
+    web_accessible_resources: [{ resources: ['wellness-panel.js'], matches: ['https://intervals.icu/*'] }],
     // Chrome allows at most four suggested keys; the rest are assignable in the browser's shortcut settings.
     commands: {
       _execute_action: {
@@ -34,6 +37,14 @@ export default defineConfig({
         description: 'Export this activity’s streams as CSV',
       },
       'export-laps': { description: 'Export this activity’s laps as CSV' },
+      'quick-wellness': {
+        suggested_key: { default: 'Alt+Shift+W' },
+        description: 'Quick wellness: edit today’s wellness',
+      },
+      'lock-today': {
+        suggested_key: { default: 'Alt+Shift+L' },
+        description: 'Lock today’s wellness (device syncs stop overwriting it)',
+      },
     },
     ...(browser === 'firefox'
       ? {

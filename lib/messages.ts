@@ -9,6 +9,18 @@ import type { ErrorInfo } from './api/errors';
 import type { ActivityFiles } from './export/bulk';
 import type { ActivityVo2max, Vo2maxOverview, Vo2maxTrendData } from './power/vo2max-card';
 import type { Route } from './routes';
+import type { WellnessPatch } from './wellness/catalogue';
+import type {
+  BulkLockPreview,
+  BulkLockRequest,
+  BulkLockResult,
+  PendingWellness,
+  SaveWellnessResult,
+  UndoWellnessResult,
+  WellnessDayView,
+  WellnessHistoryEntry,
+  WellnessLockResult,
+} from './wellness/views';
 
 export interface AthleteSummary {
   /** intervals.icu athlete id, e.g. "i12345". */
@@ -98,6 +110,33 @@ export interface ProtocolMap {
   getVo2maxTrend: { request: undefined; response: Vo2maxTrendData };
   /** One activity's 5-minute power and VO2max estimate (or the reason there is none), for the badge and the popup. */
   getActivityVo2max: { request: { activityId: string }; response: ActivityVo2max };
+  /**
+   * Quick wellness (lib/services/wellness.ts). One day for the editor, default today (athlete-local): `cache` answers
+   * instantly (day null on a miss), `network` reads intervals.icu. Pending edits of the day come along.
+   */
+  getWellnessDay: { request: { date?: string; source: 'cache' | 'network' }; response: WellnessDayView };
+  /**
+   * Write only the fields in `patch` (null clears) for `date`: into the outbox first, then `PUT` and a read-back.
+   * 'saved' lists fields the read-back does not confirm; 'pending' means it is kept and retried. Other features call
+   * this too (VO2max writes `vo2max`, optionally with `locked: true`).
+   */
+  saveWellness: { request: { date: string; patch: WellnessPatch }; response: SaveWellnessResult };
+  /** Lock or unlock a day; `locked` in the answer is what the server holds afterwards, read back. */
+  setWellnessLock: { request: { date: string; locked: boolean }; response: WellnessLockResult };
+  /** How many days of a range a bulk lock/unlock would change (reads the range, writes nothing). */
+  previewBulkLock: { request: BulkLockRequest; response: BulkLockPreview };
+  /** Lock/unlock the days of a range that differ, in one `wellness-bulk` request, verified by reading it back. */
+  bulkLock: { request: BulkLockRequest; response: BulkLockResult };
+  /** Edits not yet on intervals.icu, with their attempts and last error. */
+  listPendingWellness: { request: undefined; response: PendingWellness[] };
+  /** Try pending edits now (one day or all); answers what is still pending. */
+  retryPending: { request: { date?: string }; response: PendingWellness[] };
+  /** Give up a pending edit of a day. */
+  discardPending: { request: { date: string }; response: null };
+  /** The last 50 confirmed writes, newest first, with what Undo would put back. */
+  listWellnessHistory: { request: undefined; response: WellnessHistoryEntry[] };
+  /** Put back what a write replaced (fields that were empty are cleared), verified by reading back. */
+  undoWellness: { request: { id: number }; response: UndoWellnessResult };
 }
 
 export type MessageType = keyof ProtocolMap;

@@ -8,6 +8,7 @@ import { browser } from 'wxt/browser';
 import { ErrorNotice } from '~/components/common/ErrorNotice';
 import { PopupExport } from '~/components/export/ExportSection';
 import { Vo2maxSection } from '~/components/vo2max/Vo2maxSection';
+import { useWellnessIntent, WellnessSection } from '~/components/wellness/WellnessSection';
 import type { ErrorInfo } from '~/lib/api/errors';
 import { errorInfoOf } from '~/lib/api/explain';
 import { formatAgo } from '~/lib/format';
@@ -94,6 +95,8 @@ function ConnectedPopup({ athlete, openSettings }: ConnectedPopupProps) {
   const mainRef = useRef<HTMLElement>(null);
   const alive = useRef(true);
   const tabActivity = useTabActivity();
+  const [wellnessOpen, setWellnessOpen] = useState(false);
+  useWellnessIntent(() => setWellnessOpen(true));
 
   const refresh = useCallback(async () => {
     setUpdating(true);
@@ -171,7 +174,7 @@ function ConnectedPopup({ athlete, openSettings }: ConnectedPopupProps) {
         {tabActivity ? <LatestActivityCard id="tab-activity" title="This activity" activity={tabActivity} /> : null}
         {dashboard ? (
           <>
-            <WellnessCard wellness={dashboard.wellness} />
+            <WellnessCard wellness={dashboard.wellness} onEdit={() => setWellnessOpen(true)} />
             {tabActivity?.id !== dashboard.latestActivity?.id || !tabActivity ? (
               <LatestActivityCard activity={dashboard.latestActivity} />
             ) : null}
@@ -179,6 +182,7 @@ function ConnectedPopup({ athlete, openSettings }: ConnectedPopupProps) {
         ) : !cacheChecked || updating ? (
           <p class="muted placeholder">Loading today’s wellness and your latest activity…</p>
         ) : null}
+        <WellnessSection open={wellnessOpen} onOpenChange={setWellnessOpen} />
         <Vo2maxSection activityId={tabActivity?.id ?? null} />
         <PopupExport tabActivity={tabActivity} latest={dashboard?.latestActivity ?? null} />
       </main>

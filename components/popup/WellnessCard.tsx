@@ -9,9 +9,11 @@ export interface WellnessCardProps {
   wellness: WellnessGlance | null;
   /** "Now", to tell whether the values are today's; defaults to the current time. */
   now?: Date;
+  /** Opens the wellness editor (components/wellness). */
+  onEdit?: () => void;
 }
 
-export function WellnessCard({ wellness, now = new Date() }: WellnessCardProps) {
+export function WellnessCard({ wellness, now = new Date(), onEdit }: WellnessCardProps) {
   // Cached data from an earlier day (the popup opened after midnight, before the refresh lands) says so.
   const otherDay = wellness && wellness.date !== isoDay(now) ? formatAbsoluteDate(wellness.date, now) : null;
   const lock = wellness?.locked ? (
@@ -35,7 +37,22 @@ export function WellnessCard({ wellness, now = new Date() }: WellnessCardProps) 
     : [];
 
   return (
-    <Section id="today" title="Today" aside={lock}>
+    <Section
+      id="today"
+      title="Today"
+      aside={
+        lock || onEdit ? (
+          <span class="today-aside">
+            {lock}
+            {onEdit ? (
+              <button type="button" class="btn btn-small" onClick={onEdit}>
+                Edit
+              </button>
+            ) : null}
+          </span>
+        ) : null
+      }
+    >
       {!wellness ? (
         <p class="muted empty">No wellness yet today.</p>
       ) : stats.length === 0 ? (

@@ -7,6 +7,7 @@ import { type Browser, browser } from 'wxt/browser';
 import { IcuError } from '../api/errors';
 import type { Services } from './context';
 import { exportCommandHandlers } from './export';
+import { wellnessCommands } from './wellness-commands';
 
 export type CommandHandler = (services: Services, tab: Browser.tabs.Tab | undefined) => Promise<void>;
 
@@ -14,6 +15,7 @@ export type CommandHandler = (services: Services, tab: Browser.tabs.Tab | undefi
 export function createCommandHandlers(): Record<string, CommandHandler> {
   return {
     ...exportCommandHandlers(),
+    ...wellnessCommands,
   };
 }
 

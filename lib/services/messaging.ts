@@ -14,6 +14,18 @@ import { getActivitySummary, getDashboard } from './dashboard';
 import { exportActivity, listActivitiesForExport } from './export';
 import { getTabPage, rememberTabPage } from './pages';
 import { getActivityVo2max, getVo2max, getVo2maxTrend } from './vo2max';
+import {
+  bulkLock,
+  discardPending,
+  getWellnessDay,
+  listPendingWellness,
+  listWellnessHistory,
+  previewBulkLock,
+  retryPending,
+  saveWellness,
+  setWellnessLock,
+  undoWellness,
+} from './wellness';
 
 export function createHandlers(services: Services): Handlers {
   return {
@@ -30,6 +42,16 @@ export function createHandlers(services: Services): Handlers {
     getVo2max: (request) => getVo2max(services, request),
     getVo2maxTrend: () => getVo2maxTrend(services),
     getActivityVo2max: (request) => getActivityVo2max(services, request),
+    getWellnessDay: (request) => getWellnessDay(services, request),
+    saveWellness: (request) => saveWellness(services, request),
+    setWellnessLock: (request) => setWellnessLock(services, request),
+    previewBulkLock: (request) => previewBulkLock(services, request),
+    bulkLock: (request) => bulkLock(services, request),
+    listPendingWellness: () => listPendingWellness(),
+    retryPending: (request) => retryPending(services, request ?? {}),
+    discardPending: (request) => discardPending(services, request),
+    listWellnessHistory: () => listWellnessHistory(),
+    undoWellness: (request) => undoWellness(services, request),
   };
 }
 

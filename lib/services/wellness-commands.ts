@@ -5,11 +5,10 @@
  */
 import { type Browser, browser } from 'wxt/browser';
 import { IcuError } from '../api/errors';
-import { explainError } from '../api/explain';
 import { popupIntent } from '../popup-intent';
 import { connectedAthlete } from '../settings';
-import { todayIn } from '../wellness';
 import type { Services } from './context';
+import { isoDayIn } from './days';
 import { setWellnessLock } from './wellness';
 
 export const BADGE_MS = 5_000;
@@ -62,7 +61,7 @@ export async function lockToday(services: Services): Promise<void> {
   try {
     const athlete = await connectedAthlete.getValue();
     if (!athlete) throw new IcuError({ kind: 'auth', message: 'Not connected: add your API key in the settings.' });
-    const today = todayIn(athlete.timezone ?? undefined, services.now());
+    const today = isoDayIn(athlete.timezone, services.now());
     const result = await setWellnessLock(services, { date: today, locked: true });
     if (result.status === 'pending') {
       await showBadge('pending', 'Lock of today pending — will retry');
@@ -72,8 +71,11 @@ export async function lockToday(services: Services): Promise<void> {
       await showBadge('failed', 'intervals.icu did not keep today locked');
     }
   } catch (error) {
-    const info = error instanceof IcuError ? error.toInfo() : { kind: 'invalid' as const, message: String(error) };
-    await showBadge('failed', `Could not lock today: ${explainError(info).title}`);
+    // The IcuError's own message is already in plain words (lib/api/failures.ts).
+    await showBadge(
+      'failed',
+      `Could not lock today: ${error instanceof IcuError ? error.message : 'unexpected error'}`,
+    );
     throw error;
   }
 }

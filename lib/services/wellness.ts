@@ -22,7 +22,6 @@ import {
   isEmptyPatch,
   isIsoDate,
   sameValue,
-  todayIn,
   type UnitPreferences,
   unconfirmedFields,
   undoPatch,
@@ -43,6 +42,7 @@ import type {
 } from '../wellness/views';
 import type { Services } from './context';
 import { dashboardCacheKey, toWellnessGlance } from './dashboard';
+import { isoDayIn } from './days';
 import { createOutbox, type Delivered, type Outbox } from './wellness-outbox';
 
 export const OUTBOX_ALARM = 'wellness-outbox';
@@ -66,8 +66,7 @@ async function requireAthlete(): Promise<ConnectedAthlete> {
   return athlete;
 }
 
-const todayFor = (services: Services, athlete: ConnectedAthlete) =>
-  todayIn(athlete.timezone ?? undefined, services.now());
+const todayFor = (services: Services, athlete: ConnectedAthlete) => isoDayIn(athlete.timezone, services.now());
 
 /** A day that can be written: a real date, not after tomorrow (athlete-local). */
 function checkWritableDate(date: string, today: string): void {

@@ -5,6 +5,7 @@
 import type { InPageFeature } from '../feature';
 import { exportLaps } from './export-laps';
 import { exportStreams } from './export-streams';
+import { quickWellness } from './quick-wellness';
 import { vo2maxBadge } from './vo2max-badge';
 
-export const FEATURES: readonly InPageFeature[] = [vo2maxBadge, exportLaps, exportStreams];
+export const FEATURES: readonly InPageFeature[] = [vo2maxBadge, exportLaps, exportStreams, quickWellness];
