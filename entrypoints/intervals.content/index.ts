@@ -31,7 +31,11 @@ export default defineContentScript({
     };
 
     onLocation(location.href);
-    ctx.addEventListener(window, 'wxt:locationchange', (event) => onLocation(event.newUrl.href));
+    ctx.addEventListener(window, 'wxt:locationchange', (event) => {
+      // Saving a file (`<a download>`, the CSV export) fires a Navigation API "navigate" to its blob: URL, which WXT
+      // reports as a location change although the page stays: only https URLs are pages.
+      if (event.newUrl.protocol === 'https:') onLocation(event.newUrl.href);
+    });
     ctx.onInvalidated(() => manager.destroy());
   },
 });

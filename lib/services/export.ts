@@ -40,6 +40,8 @@ export async function readExportSettings(): Promise<ExportSettings> {
   };
 }
 
+const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
 export async function exportActivity(
   services: Services,
   request: { activityId: string; laps: boolean; streams: boolean },
@@ -51,16 +53,19 @@ export async function exportActivity(
   const summary = toExportedActivity(activity);
   const named = { id: summary.id || request.activityId, name: summary.name, startDateLocal: summary.startDateLocal };
 
+  let data: Awaited<ReturnType<typeof client.getStreams>> = [];
+  if (request.streams)
+    data = await client.getStreams(request.activityId, streamTypesToRequest(activity.stream_types, excludedStreams));
+
+  // Build the text in a task of its own, not in the promise chain of the response: a long file then cannot sit
+  // between a request's limiter slot and its fetch (both microtasks), which would bunch requests on the wire.
+  await nextTask();
   const laps = request.laps
     ? { fileName: activityFileName(named, 'laps'), text: toCsv(lapRows(activity, activity.icu_intervals), csv) }
     : null;
-
-  let streams: ActivityFiles['streams'] = null;
-  if (request.streams) {
-    const types = streamTypesToRequest(activity.stream_types, excludedStreams);
-    const data = await client.getStreams(request.activityId, types);
-    streams = { fileName: activityFileName(named, 'streams'), text: toCsv(streamRows(data, excludedStreams), csv) };
-  }
+  const streams = request.streams
+    ? { fileName: activityFileName(named, 'streams'), text: toCsv(streamRows(data, excludedStreams), csv) }
+    : null;
   return { activity: summary, laps, streams };
 }
 

@@ -272,6 +272,7 @@ describe('bulk export against the stand-in, its rate limit on (10/s, burst 10)',
     expect(snapshot.rateLimited).toBe(0);
     expect(snapshot.totalRequests).toBe(1 + uploads.length * 2);
     expect(maxPerSecond(granted, 995)).toBeLessThanOrEqual(10);
+    expect(maxPerSecond(sent)).toBeLessThanOrEqual(10);
     console.info(
       `[bulk export] ${uploads.length} activities + 1 Strava import: ${snapshot.totalRequests} requests in ${ms} ms; ` +
         `most in any rolling second: ${maxPerSecond(granted, 995)} slots, ${maxPerSecond(sent)} sent, ` +
@@ -294,12 +295,13 @@ describe('bulk export against the stand-in, its rate limit on (10/s, burst 10)',
     expect(result.state).toBe('done');
     expect(snapshot.totalRequests).toBe(121);
     expect(snapshot.rateLimited).toBe(0);
-    // The limiter grants at most 10 slots in any rolling second (its own clock, Date.now). On the wire a request can
-    // leave later than its slot when the event loop was busy (here client, CSV building and server share one
-    // process), so a rolling second may see a few more: reported, and within the server's burst (no 429).
+    // At most 10 slots and 10 requests leaving the client in any rolling second (the limiter's window has 50 ms of
+    // slack for the time between a slot and its fetch). Arrival times at the stand-in are only reported: it runs in
+    // this same process and stamps requests late when busy serving a large streams body.
     expect(maxPerSecond(granted, 995)).toBeLessThanOrEqual(10);
-    // At the limit: 121 requests need at least ~11 s; much slower would mean the export does not use the budget.
-    expect(ms).toBeGreaterThan(11_000);
+    expect(maxPerSecond(sent)).toBeLessThanOrEqual(10);
+    // At the limit: 121 requests need at least 12 windows of 1.05 s; much slower would mean the budget goes unused.
+    expect(ms).toBeGreaterThan(11_500);
     expect(ms).toBeLessThan(25_000);
     console.info(
       `[bulk export] 60 activities: 121 requests in ${(ms / 1000).toFixed(1)} s = ${(121 / (ms / 1000)).toFixed(1)} req/s, ` +
