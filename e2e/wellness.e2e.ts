@@ -143,7 +143,7 @@ describe('quick wellness in the popup', () => {
     expect(day(date)).toMatchObject({ comments: 'wrong day', hrv: 99 });
 
     await popup.getByText('History and undo').click();
-    await popup.getByRole('button', { name: /^Undo: .*HRV 99 ms/ }).click();
+    await popup.getByRole('button', { name: /^Undo: .*HRV .*→ 99 ms/ }).click();
     await popup.getByText('Undone on intervals.icu').waitFor();
     const after = day(date) as Wellness;
     expect(after.hrv).toBe(before.hrv);

@@ -297,6 +297,9 @@ export function WellnessForm({ version, pending, onWrite, onToday, autoFocus = f
           max={today ? addDays(today, 1) : undefined}
           onChange={(e) => pickDate((e.target as HTMLInputElement).value)}
         />
+      </div>
+      <div class="w-dayline">
+        <span class="muted">{date && today ? (date === today ? 'Today' : dayText(date)) : ''}</span>
         <button
           type="button"
           class="btn btn-small w-lock"
@@ -313,7 +316,6 @@ export function WellnessForm({ version, pending, onWrite, onToday, autoFocus = f
           {locked ? 'Locked' : 'Lock'}
         </button>
       </div>
-      {date && today ? <p class="muted w-label">{date === today ? 'Today' : dayText(date)}</p> : null}
       {loadError ? <p class="w-bad">Could not load this day: {explainError(loadError).title}</p> : null}
       {message('date')}
 

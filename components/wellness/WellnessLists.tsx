@@ -3,8 +3,9 @@ import { useEffect, useState } from 'preact/hooks';
 import { errorInfoOf, explainError } from '~/lib/api/explain';
 import { formatAgo } from '~/lib/format';
 import { sendMessage } from '~/lib/messages';
+import { type EditableKey, fieldFor } from '~/lib/wellness';
 import type { PendingWellness, WellnessHistoryEntry } from '~/lib/wellness/views';
-import { dayText, patchText } from './format';
+import { dayText, patchText, valueText } from './format';
 
 function when(at: number | null): string {
   if (at === null) return 'waits for you: retry or discard';
@@ -95,7 +96,16 @@ function entryText(entry: WellnessHistoryEntry): string {
     return `${KIND_TEXT[entry.kind]} ${entry.dayCount} days, ${dayText(first.date)} – ${dayText(last)}`;
   }
   if (entry.kind === 'lock' || entry.kind === 'unlock') return `${dayText(first.date)} · ${KIND_TEXT[entry.kind]}`;
-  return `${dayText(first.date)} · ${entry.kind === 'undo' ? 'restored ' : ''}${patchText(first.patch)}`;
+  const changes = (Object.keys(first.patch) as EditableKey[])
+    .map((key) =>
+      key === 'locked'
+        ? first.patch.locked
+          ? 'locked'
+          : 'unlocked'
+        : `${fieldFor(key).label} ${valueText(key, first.restore[key])} → ${valueText(key, first.patch[key])}`,
+    )
+    .join(', ');
+  return `${dayText(first.date)} · ${entry.kind === 'undo' ? 'undo: ' : ''}${changes}`;
 }
 
 export interface HistoryListProps {

@@ -37,7 +37,6 @@ const PANEL_CSS = `
 
 function InPagePanel({ onClose }: { onClose(): void }) {
   return (
-    // biome-ignore lint/a11y/noStaticElementInteractions: Escape anywhere in the dialog closes it
     <div
       class="ip-panel"
       role="dialog"
