@@ -67,6 +67,15 @@ if (existsSync(contentDir)) {
     entries.push({ name: `content (${file})`, budget: BUDGETS.content, files: moduleGraph(join(contentDir, file)) });
   }
 }
+// Scripts a content script loads with import() on first use (web-accessible, e.g. the in-page wellness panel).
+const manifest = JSON.parse(readFileSync(join(OUTPUT, 'manifest.json'), 'utf8')) as {
+  web_accessible_resources?: { resources?: string[] }[];
+};
+for (const file of (manifest.web_accessible_resources ?? []).flatMap((w) => w.resources ?? [])) {
+  if (file.endsWith('.js') && existsSync(join(OUTPUT, file))) {
+    entries.push({ name: `${file} (on demand)`, files: moduleGraph(join(OUTPUT, file)) });
+  }
+}
 
 let over = 0;
 console.log('entrypoint                     gzipped JS   budget');

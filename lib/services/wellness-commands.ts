@@ -12,6 +12,8 @@ import { isoDayIn } from './days';
 import { setWellnessLock } from './wellness';
 
 export const BADGE_MS = 5_000;
+/** The manifest's `action.default_title` (wxt.config.ts). */
+const DEFAULT_TITLE = 'Companion for intervals.icu';
 
 const BADGE = {
   ok: { text: '✓', color: '#1e7a34' },
@@ -20,14 +22,6 @@ const BADGE = {
 } as const;
 
 let badgeTimer: ReturnType<typeof setTimeout> | undefined;
-
-function defaultTitle(): string {
-  try {
-    return browser.runtime.getManifest().action?.default_title ?? '';
-  } catch {
-    return '';
-  }
-}
 
 async function showBadge(kind: keyof typeof BADGE, title: string): Promise<void> {
   clearTimeout(badgeTimer);
@@ -39,7 +33,7 @@ async function showBadge(kind: keyof typeof BADGE, title: string): Promise<void>
   ]);
   badgeTimer = setTimeout(() => {
     void browser.action.setBadgeText({ text: '' });
-    void browser.action.setTitle({ title: defaultTitle() });
+    void browser.action.setTitle({ title: DEFAULT_TITLE });
   }, BADGE_MS);
 }
 

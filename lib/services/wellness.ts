@@ -102,7 +102,7 @@ export function checkPatch(patch: unknown): WellnessPatch {
           value <= field.max &&
           (field.kind !== 'scale' || Number.isInteger(value));
     }
-    if (!ok) throw invalid(`${field.label}: ${JSON.stringify(value)} is not a value intervals.icu takes here.`);
+    if (!ok) throw invalid(`${field.label}: ${JSON.stringify(value)} is out of range.`);
     out[key] = value;
   }
   return out as WellnessPatch;
@@ -117,17 +117,16 @@ function editableOf(day: Partial<Wellness>): WellnessValues {
   return values as WellnessValues;
 }
 
-export function toPending(entry: OutboxEntry): PendingWellness {
-  return {
-    date: entry.date,
-    patch: entry.patch,
-    attempts: entry.attempts,
-    nextAttemptAt: entry.nextAttemptAt,
-    lastError: entry.lastError,
-    sending: entry.inFlight !== null,
-    queuedAt: entry.queuedAt,
-    updatedAt: entry.updatedAt,
-  };
+export function toPending({
+  athleteId: _a,
+  inFlight,
+  before: _b,
+  version: _v,
+  origin: _o,
+  settlesAt: _s,
+  ...rest
+}: OutboxEntry): PendingWellness {
+  return { ...rest, sending: inFlight !== null };
 }
 
 function writeKind(origin: Delivered['origin'], patch: WellnessPatch): WriteKind {
@@ -406,10 +405,6 @@ async function writeLocks(services: Services, athleteId: string, days: UndoDay[]
     await dropFields(athleteId, day.date, Object.keys(day.patch) as EditableKey[]);
   }
   if (confirmed.length > 0) await addUndo({ athleteId, at: now, kind, days: confirmed, undoneAt: null });
-  const athlete = await connectedAthlete.getValue();
-  const today = athlete ? todayFor(services, athlete) : null;
-  const todayHeld = today ? readBack.get(today) : undefined;
-  if (athlete && today && todayHeld && dates.includes(today)) await updateGlance(services, athlete, today, todayHeld);
   return { confirmed: confirmed.map((d) => d.date), unconfirmed: unconfirmed.map((d) => d.date), details: unconfirmed };
 }
 
