@@ -154,7 +154,7 @@ describe('saving', () => {
     setupWellness(s);
     clockOffset += 10_000; // the alarm fires when the entry is due
     await fakeBrowser.alarms.onAlarm.trigger({ name: OUTBOX_ALARM, scheduledTime: Date.now() });
-    await vi.waitFor(async () => expect(await listEntries()).toEqual([]));
+    await vi.waitFor(async () => expect(await listEntries()).toEqual([]), { timeout: 5_000 });
     expect(serverDay(date)?.restingHR).toBe(41);
     expect(await fakeBrowser.alarms.get(OUTBOX_ALARM)).toBeUndefined();
   });
@@ -170,7 +170,7 @@ describe('saving', () => {
     offline = false;
     setupWellness(s);
     await fakeBrowser.runtime.onStartup.trigger();
-    await vi.waitFor(async () => expect(await listEntries()).toEqual([]));
+    await vi.waitFor(async () => expect(await listEntries()).toEqual([]), { timeout: 5_000 });
     expect(serverDay(date)).toMatchObject({ weight: 70.9, steps: 1000 });
     expect(puts().map((p) => p.body)).toEqual([{ weight: 70.9, steps: 1000 }]);
   });
