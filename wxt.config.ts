@@ -24,8 +24,11 @@ export default defineConfig({
     permissions: ['storage', 'alarms'],
     host_permissions: ['https://intervals.icu/*'],
     action: { default_title: 'Companion for intervals.icu' },
-    // The in-page quick wellness panel, loaded with import() by the content script on first use (keeps it small).
-    web_accessible_resources: [{ resources: ['wellness-panel.js'], matches: ['https://intervals.icu/*'] }],
+    // Loaded with import() by the content script on first use, which keeps it small: the in-page quick wellness
+    // panel, and the CSV builder for the in-page export buttons and shortcuts. Neither holds data.
+    web_accessible_resources: [
+      { resources: ['wellness-panel.js', 'csv-builder.js'], matches: ['https://intervals.icu/*'] },
+    ],
     // Chrome allows at most four suggested keys; the rest are assignable in the browser's shortcut settings.
     commands: {
       _execute_action: {

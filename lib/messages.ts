@@ -6,7 +6,7 @@
  */
 import { type Browser, browser } from 'wxt/browser';
 import type { ErrorInfo } from './api/errors';
-import type { ActivityFiles } from './export/bulk';
+import type { ExportData } from './export/data';
 import type { ActivityVo2max, Vo2maxOverview, Vo2maxTrendData } from './power/vo2max-card';
 import type { Route } from './routes';
 import type { WellnessPatch } from './wellness/catalogue';
@@ -90,11 +90,14 @@ export interface ProtocolMap {
    */
   runCommand: { request: { command: string; tabId?: number }; response: null };
   /**
-   * One activity's CSV files (laps and/or streams), built by the background with the saved spreadsheet options
-   * (delimiter, BOM, streams left out) and named `<date>_<name>_<id>_laps.csv` / `_streams.csv`. The surface that
-   * asked saves them (a Blob and `<a download>`). An activity imported from Strava fails with kind 'strava'.
+   * CSV export: one activity with its laps (the fields lib/export/data.ts lists) and, with `streams`, its streams
+   * except the ones left out. The surface that asked builds the CSV files (`buildActivityFiles`) and saves them (a
+   * Blob and `<a download>`). An activity imported from Strava fails with kind 'strava'.
    */
-  exportActivity: { request: { activityId: string; laps: boolean; streams: boolean }; response: ActivityFiles };
+  getExportData: {
+    request: { activityId: string; streams: boolean; excludedStreams?: string[] };
+    response: ExportData;
+  };
   /** Activities that started between two athlete-local days (inclusive), oldest first: the bulk export's list. */
   listActivitiesForExport: { request: { oldest: string; newest: string }; response: ActivitySummary[] };
   getActivitySummary: {

@@ -1,9 +1,9 @@
 /**
  * The bulk export page (entrypoints/export), opened in a tab from the popup so the export keeps going when the popup
  * closes. Pick a date range and sports → one zip with each activity's laps and streams CSVs, `activities.csv` and
- * `skipped.csv`. The background fetches and builds each activity's files through the shared limiter (≤ 10 requests/s);
- * this page streams them into the zip (lib/export/bulk.ts, zip.ts), shows the count, an ETA and a cancel button, and
- * offers the zip when it is ready (the tab title and the toolbar badge say so too).
+ * `skipped.csv`. The background fetches each activity through the shared limiter (≤ 10 requests/s); this page builds
+ * its CSV files and streams them into the zip (lib/export/build.ts, bulk.ts, zip.ts), shows the count, an ETA and a
+ * cancel button, and offers the zip when it is ready (the tab title and the toolbar badge say so too).
  *
  * Memory: compressed bytes are gathered into Blob parts of a few MB as they come (browsers keep large blobs out of
  * the JavaScript heap, on disk if need be), so the page holds about three activities' text at a time.
@@ -13,6 +13,7 @@ import { browser } from 'wxt/browser';
 import { ErrorNotice } from '~/components/common/ErrorNotice';
 import type { ErrorInfo } from '~/lib/api/errors';
 import { errorInfoOf } from '~/lib/api/explain';
+import { buildActivityFiles } from '~/lib/export/build';
 import { type BulkActivity, type BulkProgress, type BulkResult, runBulkExport } from '~/lib/export/bulk';
 import { safeFileName } from '~/lib/export/names';
 import { createZipWriter } from '~/lib/export/zip';
@@ -22,6 +23,7 @@ import { addDays, isoDayIn } from '~/lib/services/days';
 import { connectedAthlete } from '~/lib/settings';
 import { saveBlob } from './download';
 import { CsvFormatOptions, StreamPicker, useExportSettings } from './ExportOptions';
+import { readExportSettings } from './read-settings';
 import './export.css';
 
 const BASE_TITLE = 'Bulk export · Companion for intervals.icu';
@@ -48,7 +50,7 @@ function sportKey(a: ActivitySummary): string {
 }
 
 function sportLabel(key: string): string {
-  return key === UNKNOWN_SPORT ? 'Unknown sport (imported from Strava)' : formatSport(key);
+  return key === UNKNOWN_SPORT ? 'Imported from Strava' : formatSport(key);
 }
 
 export function formatBytes(bytes: number): string {
@@ -170,7 +172,8 @@ export function BulkExportPage({ today: fixedToday }: BulkExportPageProps = {}) 
       },
       { pause: () => new Promise((resolve) => setTimeout(resolve, 0)) },
     );
-    const csv = { delimiter: settings.settings?.delimiter ?? ',', bom: settings.settings?.bom ?? false };
+    // One snapshot of the options for the whole export, so every file of the zip has the same format.
+    const options = await readExportSettings();
     const activities: BulkActivity[] = chosen.map((a) => ({
       id: a.id,
       name: a.name,
@@ -183,10 +186,16 @@ export function BulkExportPage({ today: fixedToday }: BulkExportPageProps = {}) 
     try {
       result = await runBulkExport(activities, {
         zip,
-        csv,
+        csv: options.csv,
         signal: abort.signal,
-        fetchActivity: (activityId) =>
-          sendMessage('exportActivity', { activityId, laps: withLaps, streams: withStreams }),
+        fetchActivity: async (activityId) => {
+          const data = await sendMessage('getExportData', {
+            activityId,
+            streams: withStreams,
+            excludedStreams: options.excludedStreams,
+          });
+          return buildActivityFiles(data, { ...options, laps: withLaps, streams: withStreams });
+        },
         onProgress: (progress) => {
           if (!abort.signal.aborted) setRun({ state: 'running', progress });
         },
@@ -384,8 +393,10 @@ export function BulkExportPage({ today: fixedToday }: BulkExportPageProps = {}) 
               <p class="notice-title">Export ready</p>
               <p class="notice-detail">
                 {run.exported} {run.exported === 1 ? 'activity' : 'activities'} exported
-                {run.skipped > 0 ? `, ${run.skipped} skipped (listed with the reason in skipped.csv)` : ''}.{' '}
-                {run.fileName}, {formatBytes(run.blob.size)}.
+                {run.skipped > 0 ? `, ${run.skipped} skipped (listed with the reason in skipped.csv)` : ''}.
+              </p>
+              <p class="notice-detail bulk-file">
+                <code>{run.fileName}</code> · {formatBytes(run.blob.size)}
               </p>
               <div class="notice-actions">
                 <button type="button" class="btn btn-primary" onClick={save}>

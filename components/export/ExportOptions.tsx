@@ -4,7 +4,7 @@
  * as soon as it changes and followed live, so the popup, the export page and the in-page ▾ picker always agree.
  */
 import { useEffect, useState } from 'preact/hooks';
-import { STREAM_CHOICES } from '~/lib/export/streams';
+import { STREAM_CHOICES } from '~/lib/export/stream-choices';
 import { type CsvDelimiter, exportBom, exportDelimiter, exportStreamsExcluded } from '~/lib/settings';
 
 export interface ExportSettingsState {

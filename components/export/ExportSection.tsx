@@ -1,7 +1,7 @@
 /**
  * The popup's "Export" section: laps or streams CSV of the activity in the current tab (else the latest one), the
  * stream picker and spreadsheet options behind a disclosure, and "Bulk export…", which opens the export page in a
- * tab (it keeps going when the popup closes). The background builds the file; the popup saves it.
+ * tab (it keeps going when the popup closes). The background fetches; the popup builds the file and saves it.
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
@@ -9,9 +9,11 @@ import { ErrorNotice } from '~/components/common/ErrorNotice';
 import { Section } from '~/components/common/Section';
 import type { ErrorInfo } from '~/lib/api/errors';
 import { errorInfoOf } from '~/lib/api/explain';
+import { buildActivityFiles } from '~/lib/export/build';
 import { type ActivitySummary, sendMessage } from '~/lib/messages';
 import { saveText } from './download';
 import { CsvFormatOptions, StreamPicker, useExportSettings } from './ExportOptions';
+import { readExportSettings } from './read-settings';
 import './export.css';
 
 export interface ExportSectionProps {
@@ -51,11 +53,13 @@ export function ExportSection({ activity, inTab, openBulkExport = openExportPage
   const run = async (kind: Kind) => {
     setStatus({ state: 'working', kind });
     try {
-      const files = await sendMessage('exportActivity', {
+      const options = await readExportSettings();
+      const data = await sendMessage('getExportData', {
         activityId: activity.id,
-        laps: kind === 'laps',
         streams: kind === 'streams',
+        excludedStreams: options.excludedStreams,
       });
+      const files = buildActivityFiles(data, { ...options, laps: kind === 'laps', streams: kind === 'streams' });
       const file = kind === 'laps' ? files.laps : files.streams;
       if (!file) throw new Error('no file');
       saveText(file.fileName, file.text);

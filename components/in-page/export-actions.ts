@@ -1,14 +1,16 @@
 /**
- * CSV export from an intervals.icu activity page: the background fetches and builds the file (`exportActivity`), this
- * page saves it. Shared by the "Laps CSV" and "Streams CSV" buttons and the two keyboard shortcuts (the background
- * asks this tab's content script through `downloadActivityCsv`, lib/messages.ts `TabProtocolMap`), so a shortcut
- * shows its progress on the buttons when they are there.
+ * CSV export from an intervals.icu activity page: the background fetches the data (`getExportData`), this page builds
+ * the file with the lazily loaded `csv-builder.js` and saves it. Shared by the "Laps CSV" and "Streams CSV" buttons
+ * and the two keyboard shortcuts (the background asks this tab's content script through `downloadActivityCsv`,
+ * lib/messages.ts `TabProtocolMap`), so a shortcut shows its progress on the buttons when they are there.
  */
 import { browser } from 'wxt/browser';
 import type { ErrorInfo } from '~/lib/api/errors';
 import { explainError } from '~/lib/api/explain';
+import { CSV_BUILDER_GLOBAL, type CsvBuilder } from '~/lib/export/builder-global';
 import { isTabEnvelope, MessageError, type Reply, sendMessage, type TabProtocolMap } from '~/lib/messages';
 import { saveText } from '../export/download';
+import { readExportSettings } from '../export/read-settings';
 
 export type ExportKind = 'laps' | 'streams';
 
@@ -36,15 +38,29 @@ function infoOf(error: unknown): ErrorInfo {
   return { kind: 'invalid', message: 'The export failed inside the extension. Please try again.' };
 }
 
-/** Builds (in the background) and saves one CSV. Resolves with the file name; rejects with a `MessageError`. */
+/** Loads csv-builder.js into this isolated world once (a web-accessible resource for intervals.icu only). */
+export async function loadCsvBuilder(): Promise<CsvBuilder> {
+  const scope = globalThis as Record<string, unknown>;
+  if (!scope[CSV_BUILDER_GLOBAL]) await import(/* @vite-ignore */ browser.runtime.getURL('/csv-builder.js'));
+  const builder = scope[CSV_BUILDER_GLOBAL] as CsvBuilder | undefined;
+  if (!builder) throw new Error('The CSV builder did not load.');
+  return builder;
+}
+
+/** Fetches (background), builds and saves one CSV. Resolves with the file name; rejects with a `MessageError`. */
 export async function exportFromPage(activityId: string, kind: ExportKind): Promise<string> {
   emit(activityId, { status: 'working', kind });
   try {
-    const files = await sendMessage('exportActivity', {
-      activityId,
-      laps: kind === 'laps',
-      streams: kind === 'streams',
-    });
+    const settings = await readExportSettings();
+    const [data, builder] = await Promise.all([
+      sendMessage('getExportData', {
+        activityId,
+        streams: kind === 'streams',
+        excludedStreams: settings.excludedStreams,
+      }),
+      loadCsvBuilder(),
+    ]);
+    const files = builder.buildActivityFiles(data, { ...settings, laps: kind === 'laps', streams: kind === 'streams' });
     const file = kind === 'laps' ? files.laps : files.streams;
     if (!file) throw new MessageError({ kind: 'invalid', message: 'The extension built no file.' });
     saveText(file.fileName, file.text);

@@ -8,28 +8,10 @@
  */
 import type { ActivityStream } from '../api/types';
 import type { CsvCell } from './csv';
+import { KNOWN_STREAMS, wantsStream } from './stream-choices';
 import { hms } from './time';
 
-/** The streams the user can pick, in column order. `other` stands for every stream not listed here. */
-export interface StreamChoice {
-  id: string;
-  label: string;
-}
-
-export const STREAM_CHOICES: readonly StreamChoice[] = [
-  { id: 'watts', label: 'Power' },
-  { id: 'heartrate', label: 'Heart rate' },
-  { id: 'cadence', label: 'Cadence' },
-  { id: 'distance', label: 'Distance' },
-  { id: 'altitude', label: 'Altitude' },
-  { id: 'latlng', label: 'Position (lat/long)' },
-  { id: 'velocity_smooth', label: 'Speed' },
-  { id: 'temp', label: 'Temperature' },
-  { id: 'left_right_balance', label: 'L/R balance' },
-  { id: 'other', label: 'Other streams' },
-];
-
-const KNOWN = new Set(STREAM_CHOICES.map((c) => c.id).filter((id) => id !== 'other'));
+export { STREAM_CHOICES, type StreamChoice, streamTypesToRequest, wantsStream } from './stream-choices';
 
 /** Known stream types → their column headers (units in the name; the README's "Export" section says more). */
 export const STREAM_COLUMNS: readonly { type: string; headers: readonly string[] }[] = [
@@ -46,23 +28,6 @@ export const STREAM_COLUMNS: readonly { type: string; headers: readonly string[]
 
 const HEADERS = new Map<string, readonly string[]>(STREAM_COLUMNS.map((c) => [c.type, c.headers]));
 
-/** Whether a stream of this type goes into the CSV, given the choices the user left out. `time` always does. */
-export function wantsStream(type: string, excluded: readonly string[]): boolean {
-  if (type === 'time') return true;
-  return !excluded.includes(KNOWN.has(type) ? type : 'other');
-}
-
-/**
- * The `types` to ask `/streams.json` for. With the activity's `stream_types` known, exactly the wanted ones that
- * exist; without it, the known wanted ones (other streams cannot be named). Asking by name also keeps `watts` from
- * being renamed `raw_watts`, which the API does when no types are given.
- */
-export function streamTypesToRequest(available: readonly string[] | undefined, excluded: readonly string[]): string[] {
-  const candidates = available ?? ['time', ...KNOWN];
-  const wanted = candidates.filter((type) => wantsStream(type, excluded));
-  return wanted.includes('time') ? wanted : ['time', ...wanted];
-}
-
 type Sample = unknown;
 
 function cell(value: Sample): CsvCell {
@@ -77,7 +42,7 @@ interface Source {
   columns: readonly (readonly Sample[])[];
 }
 
-const ORDER = [...KNOWN];
+const ORDER = [...KNOWN_STREAMS];
 
 /** Header row, then one row per sample. */
 export function streamRows(streams: readonly ActivityStream[], excluded: readonly string[] = []): CsvCell[][] {

@@ -1,72 +1,39 @@
 /**
- * CSV export in the background: it fetches (through the shared limiter) and builds the files; the surface that asked
- * saves them. Why the split: an MV3 service worker cannot make blob URLs (no `URL.createObjectURL`), and saving from
- * the page the user clicked in needs no `downloads` permission. See the README's "Export" section.
+ * CSV export in the background: it fetches, through the shared limiter, and answers with the data; the surface that
+ * asked builds the CSV (lib/export/build.ts) and saves it. Why the split: an MV3 service worker cannot make blob URLs
+ * (no `URL.createObjectURL`), saving from the page the user clicked in needs no `downloads` permission, and keeping
+ * CSV building out of the background keeps it small and free to send the next request on time. See the README's
+ * "Export" section.
  *
- * - `exportActivity`: one activity → its laps and/or streams CSV text. Requests: `GET /activity/{id}?intervals=true`
- *   (the activity, its laps and which streams it has), plus `GET /activity/{id}/streams.json?types=…` for streams.
+ * - `getExportData`: one activity with its laps (`GET /activity/{id}?intervals=true`, which also says which streams it
+ *   has) and, when asked, the wanted streams (`GET /activity/{id}/streams.json?types=…`).
  * - `listActivitiesForExport`: the activities of a date range, for the bulk export page.
  * - The two shortcuts: the active tab's activity (as its content script reported it) is saved by that tab.
  */
 import type { Browser } from 'wxt/browser';
 import { IcuError } from '../api/errors';
-import type { ActivityWithIntervals } from '../api/types';
-import { type ActivityFiles, toExportedActivity } from '../export/bulk';
-import { type CsvOptions, toCsv } from '../export/csv';
-import { lapRows } from '../export/laps';
-import { activityFileName } from '../export/names';
-import { streamRows, streamTypesToRequest } from '../export/streams';
+import { type ExportData, pickExportFields } from '../export/data';
+import { streamTypesToRequest } from '../export/stream-choices';
 import { type ActivitySummary, MessageError, sendTabMessage } from '../messages';
-import { connectedAthlete, exportBom, exportDelimiter, exportStreamsExcluded } from '../settings';
+import { connectedAthlete } from '../settings';
 import type { CommandHandler } from './commands';
 import type { Services } from './context';
 import { toActivitySummary } from './dashboard';
 import { getTabPage } from './pages';
 
-export interface ExportSettings {
-  csv: CsvOptions;
-  excludedStreams: string[];
-}
-
-export async function readExportSettings(): Promise<ExportSettings> {
-  const [delimiter, bom, excluded] = await Promise.all([
-    exportDelimiter.getValue(),
-    exportBom.getValue(),
-    exportStreamsExcluded.getValue(),
-  ]);
-  return {
-    csv: { delimiter: delimiter === ';' ? ';' : ',', bom: bom === true },
-    excludedStreams: Array.isArray(excluded) ? excluded.filter((s) => typeof s === 'string') : [],
-  };
-}
-
-const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
-
-export async function exportActivity(
+export async function getExportData(
   services: Services,
-  request: { activityId: string; laps: boolean; streams: boolean },
-  settings?: ExportSettings,
-): Promise<ActivityFiles> {
-  const { csv, excludedStreams } = settings ?? (await readExportSettings());
+  request: { activityId: string; streams: boolean; excludedStreams?: readonly string[] },
+): Promise<ExportData> {
   const { client } = services;
-  const activity: ActivityWithIntervals = await client.getActivity(request.activityId, { intervals: true });
-  const summary = toExportedActivity(activity);
-  const named = { id: summary.id || request.activityId, name: summary.name, startDateLocal: summary.startDateLocal };
-
-  let data: Awaited<ReturnType<typeof client.getStreams>> = [];
-  if (request.streams)
-    data = await client.getStreams(request.activityId, streamTypesToRequest(activity.stream_types, excludedStreams));
-
-  // Build the text in a task of its own, not in the promise chain of the response: a long file then cannot sit
-  // between a request's limiter slot and its fetch (both microtasks), which would bunch requests on the wire.
-  await nextTask();
-  const laps = request.laps
-    ? { fileName: activityFileName(named, 'laps'), text: toCsv(lapRows(activity, activity.icu_intervals), csv) }
-    : null;
+  const activity = await client.getActivity(request.activityId, { intervals: true });
   const streams = request.streams
-    ? { fileName: activityFileName(named, 'streams'), text: toCsv(streamRows(data, excludedStreams), csv) }
+    ? await client.getStreams(
+        request.activityId,
+        streamTypesToRequest(activity.stream_types, request.excludedStreams ?? []),
+      )
     : null;
-  return { activity: summary, laps, streams };
+  return { activity: { ...pickExportFields(activity), id: String(activity.id ?? request.activityId) }, streams };
 }
 
 export async function listActivitiesForExport(

@@ -11,7 +11,7 @@ import { runCommandForTab } from './commands';
 import { connect, forgetKey, getConnection } from './connection';
 import type { Services } from './context';
 import { getActivitySummary, getDashboard } from './dashboard';
-import { exportActivity, listActivitiesForExport } from './export';
+import { getExportData, listActivitiesForExport } from './export';
 import { getTabPage, rememberTabPage } from './pages';
 import { getActivityVo2max, getVo2max, getVo2maxTrend } from './vo2max';
 import {
@@ -36,7 +36,7 @@ export function createHandlers(services: Services): Handlers {
     pageChanged: (request, sender) => rememberTabPage(sender, request.route),
     getTabPage: (request) => getTabPage(request.tabId),
     runCommand: (request) => runCommandForTab(services, request),
-    exportActivity: (request) => exportActivity(services, request),
+    getExportData: (request) => getExportData(services, request),
     listActivitiesForExport: (request) => listActivitiesForExport(services, request),
     getActivitySummary: (request) => getActivitySummary(services, request),
     getVo2max: (request) => getVo2max(services, request),

@@ -13,9 +13,9 @@ import {
 } from '../../lib/export/bulk';
 import { createZipWriter } from '../../lib/export/zip';
 import { MessageError } from '../../lib/messages';
-import { exportActivity, listActivitiesForExport } from '../../lib/services/export';
+import { listActivitiesForExport } from '../../lib/services/export';
 import { connectedAthlete } from '../../lib/settings';
-import { standInServices, useFakeIcu } from './stand-in';
+import { exportActivity, standInServices, useFakeIcu } from './stand-in';
 
 function zipSink() {
   const chunks: Uint8Array[] = [];

@@ -3,8 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { Interval } from '../../lib/api/types';
 import { toCsv } from '../../lib/export/csv';
 import { LAP_HEADERS, lapRows } from '../../lib/export/laps';
-import { exportActivity } from '../../lib/services/export';
-import { activityIdOf, deviceLaps, standInServices, useFakeIcu } from './stand-in';
+import { activityIdOf, deviceLaps, exportActivity, standInServices, useFakeIcu } from './stand-in';
 
 type LapRow = Record<(typeof LAP_HEADERS)[number], string>;
 

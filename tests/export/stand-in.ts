@@ -9,7 +9,11 @@ import type { FakeIcu } from '../../dev/fake-icu/server';
 import { KEY } from '../../dev/fake-icu/test-helpers';
 import { createIcuClient } from '../../lib/api/client';
 import { createRateLimiter, type RateLimiter } from '../../lib/api/limiter';
+import { buildActivityFiles } from '../../lib/export/build';
+import type { ActivityFiles } from '../../lib/export/bulk';
+import type { CsvOptions } from '../../lib/export/csv';
 import type { Services } from '../../lib/services/context';
+import { getExportData } from '../../lib/services/export';
 
 export { KEY, NOW, useFakeIcu } from '../../dev/fake-icu/test-helpers';
 
@@ -70,4 +74,18 @@ export function activityIdOf(fake: FakeIcu, file: string): string {
   const found = fake.seed.activities.find((a) => a.file === file);
   if (!found) throw new Error(`the stand-in has no activity from ${file}`);
   return found.id;
+}
+
+/** What a surface does for one export: the background's data, then the CSV files built from it. */
+export async function exportActivity(
+  services: Services,
+  request: { activityId: string; laps: boolean; streams: boolean },
+  settings: { csv: CsvOptions; excludedStreams: string[] },
+): Promise<ActivityFiles> {
+  const data = await getExportData(services, {
+    activityId: request.activityId,
+    streams: request.streams,
+    excludedStreams: settings.excludedStreams,
+  });
+  return buildActivityFiles(data, { ...settings, laps: request.laps, streams: request.streams });
 }

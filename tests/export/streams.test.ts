@@ -2,8 +2,7 @@ import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import type { ActivityStream } from '../../lib/api/types';
 import { STREAM_CHOICES, streamRows, streamTypesToRequest, wantsStream } from '../../lib/export/streams';
-import { exportActivity } from '../../lib/services/export';
-import { activityIdOf, standInServices, useFakeIcu } from './stand-in';
+import { activityIdOf, exportActivity, standInServices, useFakeIcu } from './stand-in';
 
 const standIn = useFakeIcu();
 

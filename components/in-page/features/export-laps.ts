@@ -1,6 +1,6 @@
 /**
  * "Laps CSV" on an activity page: saves one row per lap or interval, for every sport (intervals.icu has no laps export
- * for runs and swims). Columns: README → Export. The background builds the file; this page saves it.
+ * for runs and swims). Columns: README → Export. The background fetches; this page builds the file and saves it.
  */
 import { createExportButton, el } from '../export-button';
 import type { InPageFeature } from '../feature';

@@ -1,9 +1,9 @@
 /**
  * "Streams CSV" on an activity page: saves one row per sample with a column per stream (time, power, heart rate,
  * position…). The ▾ next to it picks the streams (saved for every export, the popup's picker too). The background
- * builds the file; this page saves it.
+ * fetches; this page builds the file and saves it.
  */
-import { STREAM_CHOICES } from '~/lib/export/streams';
+import { STREAM_CHOICES } from '~/lib/export/stream-choices';
 import { exportStreamsExcluded } from '~/lib/settings';
 import { createExportButton, el } from '../export-button';
 import type { InPageFeature } from '../feature';
@@ -57,6 +57,11 @@ function createStreamPicker(host: HTMLElement, signal: AbortSignal): HTMLElement
     if (event.key !== 'Escape' || popover.hidden) return;
     void setOpen(false);
     toggle.focus();
+  });
+  // Tabbing out of the picker closes it.
+  host.addEventListener('focusout', (event) => {
+    const next = event.relatedTarget as Node | null;
+    if (!popover.hidden && next && !host.contains(next)) void setOpen(false);
   });
   // A click anywhere else (the page, or elsewhere in our toolbar) closes it.
   document.addEventListener(
