@@ -67,7 +67,12 @@ export function progressText(p: BulkProgress): string {
   return parts.join(' · ');
 }
 
+/** Whether this page put text on the toolbar badge (so it clears only its own, not another feature's). */
+let badgeShown = false;
+
 async function setBadge(text: string): Promise<void> {
+  if (!text && !badgeShown) return;
+  badgeShown = text !== '';
   try {
     await browser.action.setBadgeText({ text });
     if (text) await browser.action.setBadgeBackgroundColor({ color: '#1565c0' });

@@ -172,7 +172,9 @@ describe('bulk export page', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Save zip' }));
     expect(saved.map((s) => s.name)).toEqual(['intervals-export_2024-04-01_2024-06-30.zip']);
     const { unzipSync, strFromU8 } = await import('fflate');
-    const zip = unzipSync(new Uint8Array(await (saved[0]?.blob as Blob).arrayBuffer()));
+    const blob = saved[0]?.blob;
+    if (!blob) throw new Error('no zip saved');
+    const zip = unzipSync(new Uint8Array(await blob.arrayBuffer()));
     expect(Object.keys(zip).sort()).toEqual([
       '2024-05-01_Ride_i1_laps.csv',
       '2024-05-01_Ride_i1_streams.csv',
