@@ -58,7 +58,7 @@ describe('foundation, in Chromium with the built extension', () => {
     await popup.getByRole('heading', { name: latest?.name as string }).waitFor();
     const link = popup.getByRole('link', { name: /Open on intervals.icu/ });
     expect(await link.getAttribute('href')).toBe(`https://intervals.icu/activities/${latest?.id}`);
-    await popup.getByText('Weight').waitFor();
+    await popup.getByRole('region', { name: 'Today' }).getByText('Weight', { exact: true }).waitFor();
     await Promise.all([options.close(), popup.close()]);
   });
 

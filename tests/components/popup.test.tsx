@@ -63,7 +63,7 @@ describe('Popup', () => {
     expect(within(todaySection).getByText('Resting HR').nextElementSibling?.textContent).toBe('48\u00a0bpm');
     expect(within(todaySection).getByText('HRV').nextElementSibling?.textContent).toBe('65\u00a0ms');
     expect(within(todaySection).getByText('Sleep').nextElementSibling?.textContent).toBe('7:35\u00a0h');
-    expect(screen.getByRole('status').textContent).toMatch(/Updating…/);
+    expect(within(screen.getByRole('banner')).getByRole('status').textContent).toMatch(/Updating…/);
 
     const latest = screen.getByRole('region', { name: 'Latest activity' });
     expect(within(latest).getByRole('heading', { name: 'Morning tempo ride' })).toBeTruthy();
@@ -88,7 +88,9 @@ describe('Popup', () => {
     expect(within(fresh).queryByText('HRV')).toBeNull();
     expect(within(fresh).getByText('Locked')).toBeTruthy();
     expect(within(fresh).queryByText(/Values from/)).toBeNull();
-    await waitFor(() => expect(screen.getByRole('status').textContent).toMatch(/Updated now/));
+    await waitFor(() =>
+      expect(within(screen.getByRole('banner')).getByRole('status').textContent).toMatch(/Updated now/),
+    );
 
     expect(send.mock.calls.map(([type, data]) => [type, data])).toEqual([
       ['getConnection', undefined],
@@ -132,7 +134,9 @@ describe('Popup', () => {
     // Cached data stays.
     expect(screen.getByRole('heading', { name: 'Morning tempo ride' })).toBeTruthy();
     expect(screen.getByText('Weight').nextElementSibling?.textContent).toBe('70.2\u00a0kg');
-    expect(screen.getByRole('status').textContent).toMatch(/Not updated · data from 5 minutes ago/);
+    expect(within(screen.getByRole('banner')).getByRole('status').textContent).toMatch(
+      /Not updated · data from 5 minutes ago/,
+    );
     expect(within(alert).queryByRole('button', { name: 'Open settings' })).toBeNull();
 
     // Retry succeeds: the error goes, fresh data arrives.
