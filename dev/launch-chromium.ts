@@ -96,19 +96,26 @@ export async function launchExtensionBrowser(options: LaunchOptions): Promise<Ex
     await worker.evaluate(() =>
       (globalThis as unknown as { chrome: { action: { openPopup(): Promise<void> } } }).chrome.action.openPopup(),
     );
-    if (!debugConnection) {
-      const port = readFileSync(join(profile, 'DevToolsActivePort'), 'utf8').split('\n')[0];
-      debugConnection = await chromium.connectOverCDP(`http://127.0.0.1:${port}`);
-    }
     const popupUrl = `chrome-extension://${extensionId}/popup.html`;
     const deadline = Date.now() + 10_000;
     while (Date.now() < deadline) {
-      const popup = debugConnection
+      // A fresh connection lists the popup (an existing one is not told about it).
+      await debugConnection?.close().catch(() => {});
+      const port = readFileSync(join(profile, 'DevToolsActivePort'), 'utf8').split('\n')[0];
+      debugConnection = await chromium.connectOverCDP(`http://127.0.0.1:${port}`);
+      const candidates = debugConnection
         .contexts()
         .flatMap((c) => c.pages())
-        .find((p) => p.url().startsWith(popupUrl));
-      if (popup) return popup;
-      await new Promise((resolve) => setTimeout(resolve, 100));
+        .filter((p) => p.url().startsWith(popupUrl));
+      for (const candidate of candidates) {
+        // popup.html may also be open in tabs; only the toolbar popup has no tab of its own.
+        const inTab = await candidate.evaluate(async () => {
+          const tabs = (globalThis as unknown as { chrome: { tabs: { getCurrent(): Promise<unknown> } } }).chrome.tabs;
+          return (await tabs.getCurrent()) !== undefined;
+        });
+        if (!inTab) return candidate;
+      }
+      await new Promise((resolve) => setTimeout(resolve, 200));
     }
     throw new Error('The toolbar popup did not open.');
   };

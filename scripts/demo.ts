@@ -41,9 +41,11 @@ await popup
   .first()
   .waitFor({ timeout: 20_000 });
 
+// The Edge 810 ride with 8 device laps: the in-page toolbar (VO2max badge, Wellness, Laps/Streams CSV) in its header.
+const DEMO_RIDE = 'i9001005';
 const activityPage = await browser.context.newPage();
-const latestId = standIn.seed.activities.find((a) => a.source !== 'STRAVA')?.id;
-if (latestId) await activityPage.goto(`https://intervals.icu/activities/${latestId}`);
+await activityPage.goto(`https://intervals.icu/activities/${DEMO_RIDE}`);
+await activityPage.locator('.gutter8 icu-companion-toolbar').waitFor({ timeout: 20_000 });
 
 if (headless) {
   mkdirSync(outDir, { recursive: true });
@@ -52,13 +54,21 @@ if (headless) {
     ['popup-dark.png', popup, 'dark'],
     ['options-light.png', options, 'light'],
     ['options-dark.png', options, 'dark'],
-    ['activity-page.png', activityPage, 'light'],
+    ['activity-page-light.png', activityPage, 'light'],
+    ['activity-page-dark.png', activityPage, 'dark'],
   ];
   for (const [name, page, scheme] of shots) {
     await page.emulateMedia({ colorScheme: scheme });
-    await page.waitForTimeout(150);
+    await page.waitForTimeout(200);
     await page.screenshot({ path: resolve(outDir, name), fullPage: name.startsWith('popup') });
   }
+  // The real toolbar popup, opened on the activity page: it is focused on that activity.
+  await activityPage.emulateMedia({ colorScheme: 'light' });
+  await activityPage.bringToFront();
+  const toolbarPopup = await browser.openToolbarPopup();
+  await toolbarPopup.getByRole('region', { name: 'This activity' }).waitFor({ timeout: 20_000 });
+  await toolbarPopup.waitForTimeout(500);
+  await toolbarPopup.screenshot({ path: resolve(outDir, 'toolbar-popup-on-activity.png'), fullPage: true });
   await browser.close();
   await standIn.close();
   console.log(`Screenshots in ${outDir} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
