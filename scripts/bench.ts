@@ -4,20 +4,22 @@
  * 1. CSV: lib/export/csv.ts `toCsv` against papaparse `unparse` on the streams of the longest real recording
  *    repeated to 10 hours. Keep our writer only if it is measurably faster.
  * 2. Mean-max: lib/power/mean-max.ts `meanMaxPower` against a plain prefix-sum scan written below, for the standard
- *    curve on a 24-hour synthetic series and on every real recording. Skipped while mean-max.ts does not exist.
+ *    curve on a 24-hour synthetic series and on every real recording.
  *
  * Each comparison: warm-up runs, then alternating timed runs (A B, B A, …) with a full GC before each, so load drift
  * on a shared machine hits both sides alike; medians, and the share of A/B pairs that ours wins.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
-import { Decoder, Stream } from '@garmin/fitsdk';
 import Papa from 'papaparse';
+import { type FitRecord, readFitFile } from '../dev/fake-icu/fit';
+import { prng } from '../dev/fake-icu/prng';
 import { type CsvCell, toCsv } from '../lib/export/csv';
+import { meanMaxPower } from '../lib/power/mean-max';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const FIXTURES = process.env.FAKE_ICU_FIXTURES ?? resolve(ROOT, '../shared/fixtures/activities');
@@ -89,58 +91,6 @@ const ms = (v: number) => v.toFixed(2);
 const ratio = (c: Comparison) => (c.ours / c.theirs).toFixed(2);
 
 // ---------------------------------------------------------------------------------------------------------------
-// Real recordings: the stand-in's decoder when it exists (same numbers as the app), else @garmin/fitsdk directly.
-
-interface Sample {
-  time: number;
-  watts: number | null;
-  heartrate: number | null;
-  cadence: number | null;
-  distance: number | null;
-  altitude: number | null;
-  speed: number | null;
-  temperature: number | null;
-  lat: number | null;
-  lng: number | null;
-  left_right_balance: number | null;
-}
-
-type ReadFit = (path: string) => { records: Sample[] };
-
-async function fitReader(): Promise<{ read: ReadFit; via: string }> {
-  const helper = join(ROOT, 'dev/fake-icu/fit.ts');
-  if (existsSync(helper)) {
-    const mod = await import(pathToFileURL(helper).href);
-    if (typeof mod.readFitFile === 'function') return { read: mod.readFitFile, via: 'dev/fake-icu/fit.ts' };
-  }
-  return { read: decodeWithFitSdk, via: '@garmin/fitsdk (dev/fake-icu/fit.ts not found)' };
-}
-
-function decodeWithFitSdk(path: string): { records: Sample[] } {
-  const { messages } = new Decoder(Stream.fromBuffer(readFileSync(path))).read({ mergeHeartRates: true });
-  const all = messages as unknown as { recordMesgs?: Record<string, unknown>[] };
-  const raw = (all.recordMesgs ?? []).filter((r) => r.timestamp instanceof Date);
-  const t0 = (raw[0]?.timestamp as Date | undefined)?.getTime() ?? 0;
-  const num = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? v : null);
-  const deg = (v: unknown) => (typeof v === 'number' ? v * (180 / 2 ** 31) : null);
-  return {
-    records: raw.map((r) => ({
-      time: ((r.timestamp as Date).getTime() - t0) / 1000,
-      watts: num(r.power),
-      heartrate: num(r.heartRate),
-      cadence: num(r.cadence),
-      distance: num(r.distance),
-      altitude: num(r.enhancedAltitude) ?? num(r.altitude),
-      speed: num(r.enhancedSpeed) ?? num(r.speed),
-      temperature: num(r.temperature),
-      lat: deg(r.positionLat),
-      lng: deg(r.positionLong),
-      left_right_balance: num(r.leftRightBalance),
-    })),
-  };
-}
-
-// ---------------------------------------------------------------------------------------------------------------
 // 1. CSV
 
 function hms(s: number): string {
@@ -149,12 +99,12 @@ function hms(s: number): string {
 }
 
 /** A streams CSV as the export would write it: header + one row per second, the ride looped to `seconds`. */
-function streamRows(samples: Sample[], seconds: number): CsvCell[][] {
+function streamRows(samples: FitRecord[], seconds: number): CsvCell[][] {
   const header = ['time_s', 'time', 'watts', 'heartrate', 'cadence', 'distance_m', 'altitude_m', 'speed_mps'];
   const rows: CsvCell[][] = [[...header, 'temperature_c', 'lat', 'lng', 'left_balance_pct']];
   const loopDistance = samples.at(-1)?.distance ?? 0;
   for (let t = 0; t < seconds; t++) {
-    const s = samples[t % samples.length] as Sample;
+    const s = samples[t % samples.length] as FitRecord;
     // Keep distance growing across loops, as one long ride would.
     const distance = s.distance === null ? null : s.distance + Math.floor(t / samples.length) * loopDistance;
     const { watts, heartrate, cadence, altitude, speed, temperature, lat, lng, left_right_balance } = s;
@@ -176,7 +126,7 @@ function streamRows(samples: Sample[], seconds: number): CsvCell[][] {
   return rows;
 }
 
-function benchCsv(samples: Sample[]): void {
+function benchCsv(samples: FitRecord[]): void {
   const rows = streamRows(samples, 36_000);
   // Same rules on both sides: CRLF, ',' and formula escaping (papaparse's escapeFormulae covers the same characters).
   const papa = () => Papa.unparse(rows as unknown[][], { newline: '\r\n', escapeFormulae: true });
@@ -216,12 +166,6 @@ function benchCsv(samples: Sample[]): void {
 
 // ---------------------------------------------------------------------------------------------------------------
 // 2. Mean-max
-
-type MeanMaxPower = (
-  time: readonly number[],
-  watts: readonly (number | null)[],
-  durations: readonly number[],
-) => (number | null)[];
 
 /**
  * The baseline: the DESIGN.md policy done the obvious way. Put samples on a 1 Hz grid (several in one second are
@@ -264,18 +208,6 @@ function standardDurations(length: number): number[] {
   return out;
 }
 
-/** mulberry32: a tiny seeded PRNG so the synthetic day is the same on every run. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** 24 h at 1 Hz: endurance riding with noise, hard efforts, coasting (0 W) and dropouts (null). */
 function syntheticDay(): { time: number[]; watts: (number | null)[] } {
   const rand = prng(20_240_917);
@@ -293,17 +225,7 @@ function syntheticDay(): { time: number[]; watts: (number | null)[] } {
   return { time, watts };
 }
 
-async function meanMaxImpl(): Promise<MeanMaxPower | string> {
-  const file = join(ROOT, 'lib/power/mean-max.ts');
-  if (!existsSync(file)) return 'lib/power/mean-max.ts does not exist yet';
-  const mod = await import(pathToFileURL(file).href);
-  return typeof mod.meanMaxPower === 'function' ? mod.meanMaxPower : 'lib/power/mean-max.ts has no meanMaxPower export';
-}
-
-function benchMeanMax(
-  meanMaxPower: MeanMaxPower,
-  series: { name: string; time: number[]; watts: (number | null)[] }[],
-) {
+function benchMeanMax(series: { name: string; time: number[]; watts: (number | null)[] }[]) {
   const rows = series.map(({ name, time, watts }) => {
     const length = Math.round((time.at(-1) as number) - (time[0] as number)) + 1;
     const durations = standardDurations(length);
@@ -333,25 +255,19 @@ function benchMeanMax(
 
 // ---------------------------------------------------------------------------------------------------------------
 
-async function main() {
+function main() {
   console.log(`node ${process.version}, ${WARMUP} warm-up + ${RUNS} alternating runs each, medians`);
-  const { read, via } = await fitReader();
-  console.log(`FIT files decoded with ${via}`);
+  console.log('FIT files decoded with dev/fake-icu/fit.ts');
   const files = readdirSync(FIXTURES)
     .filter((f) => f.endsWith('.fit'))
     .sort();
-  const recordings = files.map((f) => ({ name: f, samples: read(join(FIXTURES, f)).records }));
+  const recordings = files.map((f) => ({ name: f, samples: readFitFile(join(FIXTURES, f)).records }));
 
   const longest = recordings.find((r) => r.name === LONGEST);
   if (!longest) throw new Error(`${LONGEST} not found in ${FIXTURES}`);
   benchCsv(longest.samples);
 
-  const impl = await meanMaxImpl();
-  if (typeof impl === 'string') {
-    console.log(`\nMean-max: skipped (${impl})`);
-    return;
-  }
-  benchMeanMax(impl, [
+  benchMeanMax([
     { name: 'synthetic 24 h', ...syntheticDay() },
     ...recordings.map((r) => ({
       name: r.name,
@@ -361,4 +277,4 @@ async function main() {
   ]);
 }
 
-await main();
+main();
