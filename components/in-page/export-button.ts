@@ -3,18 +3,8 @@
  * in-page feature). It shows its export's progress, also when a keyboard shortcut started it, and says why an
  * activity imported from Strava cannot be exported instead of failing silently.
  */
+import { el } from './dom';
 import { type ExportKind, exportFromPage, failureText, onExportState } from './export-actions';
-
-export function el<K extends keyof HTMLElementTagNameMap>(
-  tag: K,
-  className?: string,
-  text?: string,
-): HTMLElementTagNameMap[K] {
-  const node = document.createElement(tag);
-  if (className) node.className = className;
-  if (text !== undefined) node.textContent = text;
-  return node;
-}
 
 export interface ExportButton {
   /** The button and its status, to put in the feature's slot. */

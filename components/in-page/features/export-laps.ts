@@ -2,7 +2,8 @@
  * "Laps CSV" on an activity page: saves one row per lap or interval, for every sport (intervals.icu has no laps export
  * for runs and swims). Columns: README → Export. The background fetches; this page builds the file and saves it.
  */
-import { createExportButton, el } from '../export-button';
+import { el } from '../dom';
+import { createExportButton } from '../export-button';
 import type { InPageFeature } from '../feature';
 import css from './export.css?inline';
 

@@ -5,7 +5,8 @@
  */
 import { STREAM_CHOICES } from '~/lib/export/stream-choices';
 import { exportStreamsExcluded } from '~/lib/settings';
-import { createExportButton, el } from '../export-button';
+import { el } from '../dom';
+import { createExportButton } from '../export-button';
 import type { InPageFeature } from '../feature';
 import css from './export.css?inline';
 
@@ -21,7 +22,7 @@ function createStreamPicker(host: HTMLElement, signal: AbortSignal): HTMLElement
   toggle.setAttribute('aria-expanded', 'false');
   toggle.setAttribute('aria-controls', id);
 
-  const popover = el('div', 'export-popover');
+  const popover = el('div', 'popover export-popover');
   popover.id = id;
   popover.hidden = true;
   popover.setAttribute('role', 'group');

@@ -13,6 +13,7 @@
 import { sendMessage } from '~/lib/messages';
 import type { ActivityVo2max } from '~/lib/power/vo2max-card';
 import { FORMULA_SHORT, formatVo2max, formatWatts, formatWattsPerKg, weightText } from '../../vo2max/format';
+import { el } from '../dom';
 import type { InPageFeature } from '../feature';
 import css from './vo2max-badge.css?inline';
 
@@ -44,17 +45,6 @@ export function badgeDetails(answer: ActivityVo2max): [string, string][] | null 
   return rows;
 }
 
-function el<K extends keyof HTMLElementTagNameMap>(
-  tag: K,
-  className?: string,
-  text?: string,
-): HTMLElementTagNameMap[K] {
-  const node = document.createElement(tag);
-  if (className) node.className = className;
-  if (text !== undefined) node.textContent = text;
-  return node;
-}
-
 /** Builds the badge into `root`; returns false when this answer shows nothing. */
 export function renderBadge(root: HTMLElement, answer: ActivityVo2max): boolean {
   const text = badgeText(answer);
@@ -65,7 +55,7 @@ export function renderBadge(root: HTMLElement, answer: ActivityVo2max): boolean 
   button.setAttribute('aria-expanded', 'false');
   button.setAttribute('aria-controls', DETAILS_ID);
 
-  const details = el('section', 'vo2-details');
+  const details = el('section', 'popover vo2-details');
   details.id = DETAILS_ID;
   details.hidden = true;
   details.setAttribute('aria-label', 'VO2max estimate details');
