@@ -2,7 +2,7 @@
  * `npm run measure:page`: what the content script costs an intervals.icu page. Loads stand-in pages in Chromium with
  * the built extension and without it, alternating, and compares the renderer's main-thread script time
  * (CDP Performance.getMetrics → ScriptDuration, which includes content scripts' isolated worlds). Reports medians
- * per page kind: an activity page (features mount) and a fitness page (no feature serves it).
+ * per page kind: an activity page (every feature mounts), a fitness page (only the Wellness button) and the power page (no feature serves it).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -12,7 +12,7 @@ import { createFakeIcu } from '../dev/fake-icu';
 import { chromiumPath, launchExtensionBrowser, standInArgs } from '../dev/launch-chromium';
 
 const RUNS = Number(process.env.RUNS ?? 9);
-const PAGES = { activity: '/activities/i9001005', fitness: '/fitness' } as const;
+const PAGES = { activity: '/activities/i9001005', fitness: '/fitness', power: '/power' } as const;
 
 const median = (values: number[]) => {
   const sorted = [...values].sort((a, b) => a - b);
