@@ -1,55 +1,10 @@
+import type { components } from '../../lib/api/schema';
+
 /** Shapes the stand-in serves, named as in the spec. Only what the code needs is typed; tests check the rest. */
 export type Json = Record<string, unknown>;
 
-/** Wellness (camelCase, as in the spec). `id` is the local day "YYYY-MM-DD". */
-export interface Wellness {
-  id: string;
-  ctl?: number;
-  atl?: number;
-  rampRate?: number;
-  ctlLoad?: number;
-  atlLoad?: number;
-  sportInfo?: { type: string; eftp?: number; wPrime?: number; pMax?: number }[];
-  updated?: string;
-  weight?: number;
-  restingHR?: number;
-  hrv?: number;
-  hrvSDNN?: number;
-  menstrualPhase?: string;
-  menstrualPhasePredicted?: string;
-  kcalConsumed?: number;
-  sleepSecs?: number;
-  sleepScore?: number;
-  sleepQuality?: number;
-  avgSleepingHR?: number;
-  soreness?: number;
-  fatigue?: number;
-  stress?: number;
-  mood?: number;
-  motivation?: number;
-  injury?: number;
-  spO2?: number;
-  systolic?: number;
-  diastolic?: number;
-  hydration?: number;
-  hydrationVolume?: number;
-  readiness?: number;
-  baevskySI?: number;
-  bloodGlucose?: number;
-  lactate?: number;
-  bodyFat?: number;
-  abdomen?: number;
-  vo2max?: number;
-  comments?: string;
-  steps?: number;
-  respiration?: number;
-  carbohydrates?: number;
-  protein?: number;
-  fatTotal?: number;
-  locked?: boolean;
-  tempWeight?: boolean;
-  tempRestingHR?: boolean;
-}
+/** Wellness (camelCase, as in the spec; the generated type). `id` is the local day "YYYY-MM-DD". */
+export type Wellness = components['schemas']['Wellness'] & { id: string };
 
 /** Wellness fields the server computes; a PUT that sends them is not allowed to change them. */
 export const COMPUTED_WELLNESS_FIELDS = ['id', 'ctl', 'atl', 'rampRate', 'ctlLoad', 'atlLoad', 'sportInfo', 'updated'];
