@@ -1,5 +1,9 @@
+import { createRequire } from 'node:module';
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
+
+/** WXT's own `wxt/browser` (no polyfill), which @wxt-dev/webextension-polyfill aliases away. */
+const WXT_BROWSER = createRequire(import.meta.url).resolve('wxt/browser');
 
 // Chrome gets MV3 (service worker). Firefox gets MV3 too (event page): since Firefox 127 the host permission is
 // granted at install, so one manifest shape serves both and `browser.action` is the same everywhere.
@@ -11,6 +15,19 @@ export default defineConfig({
   outDir: process.env.ICU_OUT_DIR || '.output',
   modules: ['@wxt-dev/webextension-polyfill'],
   manifestVersion: 3,
+  hooks: {
+    // The content script every intervals.icu page loads uses the browser's own `browser`/`chrome` (WXT's plain
+    // `wxt/browser`) instead of webextension-polyfill: it only reads `runtime.id`, sends a message and awaits the
+    // promise MV3 returns, and skipping the polyfill halves its start-up. Everything it loads on demand keeps it.
+    'vite:build:extendConfig': (entrypoints, config) => {
+      if (!entrypoints.some((entry) => entry.type === 'content-script')) return;
+      const alias = config.resolve?.alias ?? [];
+      const list = Array.isArray(alias)
+        ? alias
+        : Object.entries(alias).map(([find, replacement]) => ({ find, replacement }));
+      config.resolve = { ...config.resolve, alias: [{ find: /^wxt\/browser$/, replacement: WXT_BROWSER }, ...list] };
+    },
+  },
   vite: () => ({
     plugins: [preact({ devToolsEnabled: false, prefreshEnabled: false, reactAliasesEnabled: false })],
     build: { sourcemap: false },
@@ -24,10 +41,14 @@ export default defineConfig({
     permissions: ['storage', 'alarms'],
     host_permissions: ['https://intervals.icu/*'],
     action: { default_title: 'Companion for intervals.icu' },
-    // Loaded with import() by the content script on first use, which keeps it small: the in-page quick wellness
-    // panel, and the CSV builder for the in-page export buttons and shortcuts. Neither holds data.
+    // Loaded with import() by the content script when needed, which keeps it small: the in-page features (only on
+    // the page kinds they serve), the in-page quick wellness panel, and the CSV builder for the in-page export
+    // buttons and shortcuts. None holds data.
     web_accessible_resources: [
-      { resources: ['wellness-panel.js', 'csv-builder.js'], matches: ['https://intervals.icu/*'] },
+      {
+        resources: ['in-page-features.js', 'wellness-panel.js', 'csv-builder.js'],
+        matches: ['https://intervals.icu/*'],
+      },
     ],
     // Chrome allows at most four suggested keys; the rest are assignable in the browser's shortcut settings.
     commands: {

@@ -81,8 +81,9 @@ export function failureText(error: ErrorInfo): { text: string; title: string } {
 }
 
 /**
- * Answers the background's `downloadActivityCsv` (the export shortcuts). Registered once by the content script's
- * main; returns the function that removes the listener.
+ * Answers the background's `downloadActivityCsv` (the export shortcuts). Registered once by the content script when
+ * it loads the features bundle (entrypoints/in-page-features.ts), which it does before reporting an activity page:
+ * the background sends this only to a tab reported as one. Returns the function that removes the listener.
  */
 export function setupExportShortcuts(): () => void {
   const listener = (message: unknown, sender: { id?: string }) => {
