@@ -11,7 +11,7 @@ import Papa from 'papaparse';
 import type { Download, Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { FIXTURES_DIR } from '../dev/fake-icu/paths';
-import { connectThroughOptions, type Harness, openPopup, startHarness } from './fixtures';
+import { connect, type Harness, openPopup, startHarness } from './fixtures';
 
 const RIDE = 'i9001005'; // Edge 810 ride with 8 device laps (not the latest activity)
 const RIDE_FILE = 'Edge810-Vector-2013-08-16-15-35-10.fit';
@@ -22,9 +22,7 @@ let page: Page;
 
 beforeAll(async () => {
   h = await startHarness({ rateLimit: true });
-  const options = await connectThroughOptions(h.browser);
-  await options.getByText('Connected as').waitFor();
-  await options.close();
+  await connect(h.browser);
   page = await h.browser.context.newPage();
 });
 afterAll(async () => {

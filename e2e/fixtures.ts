@@ -35,6 +35,13 @@ export async function connectThroughOptions(browser: ExtensionBrowser, key = GOO
   return options;
 }
 
+/** Connects with the good key and waits until the options page confirms it: the set-up most test files start from. */
+export async function connect(browser: ExtensionBrowser): Promise<void> {
+  const options = await connectThroughOptions(browser);
+  await options.getByText('Connected as').waitFor();
+  await options.close();
+}
+
 export async function openPopup(browser: ExtensionBrowser): Promise<Page> {
   return browser.openExtensionPage('popup.html', { width: 360, height: 600 });
 }

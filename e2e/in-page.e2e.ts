@@ -5,7 +5,7 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { connectThroughOptions, type Harness, startHarness } from './fixtures';
+import { connect, type Harness, startHarness } from './fixtures';
 
 const HOST = 'icu-companion-toolbar';
 const RIDE = 'i9001005'; // Edge 810 ride with 8 laps, not the latest activity
@@ -15,9 +15,7 @@ let page: Page;
 
 beforeAll(async () => {
   h = await startHarness();
-  const options = await connectThroughOptions(h.browser);
-  await options.getByText('Connected as').waitFor();
-  await options.close();
+  await connect(h.browser);
   page = await h.browser.context.newPage();
 });
 afterAll(async () => {

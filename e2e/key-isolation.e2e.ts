@@ -3,15 +3,13 @@
  * inside a web page) cannot find it in extension storage or IndexedDB, and neither can the page itself.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { connectThroughOptions, GOOD_KEY, type Harness, startHarness } from './fixtures';
+import { connect, GOOD_KEY, type Harness, startHarness } from './fixtures';
 
 let h: Harness;
 
 beforeAll(async () => {
   h = await startHarness();
-  const options = await connectThroughOptions(h.browser);
-  await options.getByText('Connected as').waitFor();
-  await options.close();
+  await connect(h.browser);
 });
 afterAll(async () => {
   await h?.close();

@@ -9,7 +9,7 @@ import { type APIRequestContext, type Page, request } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { estimateVo2max, type Vo2maxFormulaId } from '../lib/power/vo2max';
 import { addDays } from '../lib/wellness/dates';
-import { connectThroughOptions, GOOD_KEY, type Harness, openPopup, startHarness } from './fixtures';
+import { connect, GOOD_KEY, type Harness, openPopup, startHarness } from './fixtures';
 
 const SHOTS = 'e2e/artifacts/vo2max';
 const HOST = 'icu-companion-toolbar';
@@ -27,9 +27,7 @@ beforeAll(async () => {
     ignoreHTTPSErrors: true,
     extraHTTPHeaders: { authorization: `Basic ${Buffer.from(`API_KEY:${GOOD_KEY}`).toString('base64')}` },
   });
-  const options = await connectThroughOptions(h.browser);
-  await options.getByText('Connected as').waitFor();
-  await options.close();
+  await connect(h.browser);
   // 20 days on, the best 5 minutes (30 days before the seed's today) has left the 42-day window but not the others.
   h.standIn.setOptions({ daysLater: 20 });
 });

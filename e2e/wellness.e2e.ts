@@ -7,7 +7,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Wellness } from '../dev/fake-icu/types';
 import { addDays } from '../lib/wellness/dates';
-import { connectThroughOptions, type Harness, openPopup, startHarness } from './fixtures';
+import { connect, type Harness, openPopup, startHarness } from './fixtures';
 
 let h: Harness;
 let today: string;
@@ -17,9 +17,7 @@ beforeAll(async () => {
   h = await startHarness();
   today = h.standIn.seed.today;
   athleteId = h.standIn.athleteId;
-  const options = await connectThroughOptions(h.browser);
-  await options.getByText('Connected as').waitFor();
-  await options.close();
+  await connect(h.browser);
 });
 afterAll(async () => {
   await h?.close();

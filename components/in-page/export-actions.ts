@@ -11,6 +11,7 @@ import { CSV_BUILDER_GLOBAL, type CsvBuilder } from '~/lib/export/builder-global
 import { isTabEnvelope, MessageError, type Reply, sendMessage, type TabProtocolMap } from '~/lib/messages';
 import { saveText } from '../export/download';
 import { readExportSettings } from '../export/read-settings';
+import { loadPackagedScript } from './packaged-script';
 
 export type ExportKind = 'laps' | 'streams';
 
@@ -39,12 +40,8 @@ function infoOf(error: unknown): ErrorInfo {
 }
 
 /** Loads csv-builder.js into this isolated world once (a web-accessible resource for intervals.icu only). */
-export async function loadCsvBuilder(): Promise<CsvBuilder> {
-  const scope = globalThis as Record<string, unknown>;
-  if (!scope[CSV_BUILDER_GLOBAL]) await import(/* @vite-ignore */ browser.runtime.getURL('/csv-builder.js'));
-  const builder = scope[CSV_BUILDER_GLOBAL] as CsvBuilder | undefined;
-  if (!builder) throw new Error('The CSV builder did not load.');
-  return builder;
+export function loadCsvBuilder(): Promise<CsvBuilder> {
+  return loadPackagedScript('/csv-builder.js', CSV_BUILDER_GLOBAL, 'The CSV builder');
 }
 
 /** Fetches (background), builds and saves one CSV. Resolves with the file name; rejects with a `MessageError`. */

@@ -4,10 +4,10 @@
  * script's isolated world it leaves its API on. Only types from the feature code here, so the content script that
  * every intervals.icu page loads carries none of it.
  */
-import { browser } from 'wxt/browser';
 import type { setupExportShortcuts } from './export-actions';
 import type { InPageFeature } from './feature';
 import type { createFeatureManager } from './feature-manager';
+import { loadPackagedScript } from './packaged-script';
 
 export const FEATURES_GLOBAL = '__icuCompanionInPageFeatures';
 export const FEATURES_SCRIPT = '/in-page-features.js';
@@ -20,10 +20,6 @@ export interface InPageFeaturesBundle {
 }
 
 /** Loads in-page-features.js into this isolated world once (a web-accessible resource for intervals.icu only). */
-export async function loadFeaturesBundle(): Promise<InPageFeaturesBundle> {
-  const scope = globalThis as Record<string, unknown>;
-  if (!scope[FEATURES_GLOBAL]) await import(/* @vite-ignore */ browser.runtime.getURL(FEATURES_SCRIPT));
-  const bundle = scope[FEATURES_GLOBAL] as InPageFeaturesBundle | undefined;
-  if (!bundle) throw new Error('The in-page features did not load.');
-  return bundle;
+export function loadFeaturesBundle(): Promise<InPageFeaturesBundle> {
+  return loadPackagedScript(FEATURES_SCRIPT, FEATURES_GLOBAL, 'The in-page features');
 }

@@ -215,6 +215,17 @@ function validateWith(
   return validate(body) ? [] : formatErrors(validate.errors);
 }
 
+/** The spec's operation for a concrete path (or template), or the failed result saying there is none. */
+function findOperation(
+  method: string,
+  path: string,
+): { template: string; operation: Json; operationId: string | undefined } | ValidationResult {
+  const template = findTemplate(method, path);
+  if (!template) return { valid: false, errors: [`no operation ${method.toUpperCase()} ${path} in the spec`] };
+  const operation = loadSpec().paths[template]?.[method.toLowerCase()] as Json;
+  return { template, operation, operationId: operation.operationId as string | undefined };
+}
+
 /**
  * Checks a response body against the operation's schema for that status (or `default`). A response the spec gives
  * no body for must be empty (undefined or "").
@@ -227,10 +238,9 @@ export function validateResponse(
   options?: ValidateOptions,
 ): ValidationResult {
   const opts = normalise(options);
-  const template = findTemplate(method, path);
-  if (!template) return { valid: false, errors: [`no operation ${method.toUpperCase()} ${path} in the spec`] };
-  const operation = loadSpec().paths[template]?.[method.toLowerCase()] as Json;
-  const operationId = operation.operationId as string | undefined;
+  const found = findOperation(method, path);
+  if ('errors' in found) return found;
+  const { template, operation, operationId } = found;
   const responses = (operation.responses ?? {}) as Json;
   const response = (responses[String(status)] ?? responses.default) as Json | undefined;
   if (!response) {
@@ -255,10 +265,9 @@ export function validateRequestBody(
   options?: ValidateOptions,
 ): ValidationResult {
   const opts = normalise(options);
-  const template = findTemplate(method, path);
-  if (!template) return { valid: false, errors: [`no operation ${method.toUpperCase()} ${path} in the spec`] };
-  const operation = loadSpec().paths[template]?.[method.toLowerCase()] as Json;
-  const operationId = operation.operationId as string | undefined;
+  const found = findOperation(method, path);
+  if ('errors' in found) return found;
+  const { template, operation, operationId } = found;
   const schema = firstSchema((operation.requestBody as Json | undefined)?.content);
   const key = `req ${JSON.stringify(opts)} ${method} ${template}`;
   const errors = validateWith(key, schema, body, opts) ?? [];

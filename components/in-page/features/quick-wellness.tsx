@@ -6,8 +6,8 @@
  * `import()` on the first click, so the content script every intervals.icu page loads stays small. It is a web
  * accessible resource for https://intervals.icu only; it holds no data (everything goes through the background).
  */
-import { browser } from 'wxt/browser';
 import type { InPageFeature } from '../feature';
+import { loadPackagedScript } from '../packaged-script';
 
 /** Where the panel script puts its API when it has run (the content script's own global scope). */
 export const PANEL_GLOBAL = '__icuCompanionWellnessPanel';
@@ -21,12 +21,8 @@ export interface WellnessPanelModule {
 
 export type PanelLoader = () => Promise<WellnessPanelModule>;
 
-export async function loadPanelScript(): Promise<WellnessPanelModule> {
-  const scope = globalThis as Record<string, unknown>;
-  if (!scope[PANEL_GLOBAL]) await import(/* @vite-ignore */ browser.runtime.getURL(PANEL_SCRIPT));
-  const panel = scope[PANEL_GLOBAL] as WellnessPanelModule | undefined;
-  if (!panel) throw new Error('The wellness panel did not load.');
-  return panel;
+export function loadPanelScript(): Promise<WellnessPanelModule> {
+  return loadPackagedScript(PANEL_SCRIPT, PANEL_GLOBAL, 'The wellness panel');
 }
 
 const ISOLATED_EVENTS = ['keydown', 'keyup', 'keypress'] as const;
