@@ -36,6 +36,12 @@ function setLockOnServer(date: string, locked: boolean): void {
 const day = (date: string): Wellness | undefined => h.standIn.state.snapshot().wellness.find((d) => d.id === date);
 const putsOf = (date: string) =>
   h.standIn.state.snapshot().requests[`PUT /api/v1/athlete/${athleteId}/wellness/${date}`] ?? 0;
+/** The bodies of the day's PUTs as they went on the wire, oldest first. */
+const putBodiesOf = (date: string) =>
+  h.standIn.state
+    .snapshot()
+    .log.filter((r) => r.method === 'PUT' && r.path === `/api/v1/athlete/${athleteId}/wellness/${date}`)
+    .map((r) => r.body);
 
 /** The popup (in a tab) with the wellness form open on `date`. */
 async function popupForm(date = today): Promise<Page> {
@@ -149,6 +155,31 @@ describe('quick wellness in the popup', () => {
     await popup.close();
   });
 
+  it('clears an emptied resting HR with -1, reads the day back empty, and Undo fills it again', async () => {
+    const date = today;
+    setLockOnServer(date, false);
+    h.standIn.syncDevice(date, { restingHR: 51 });
+    const popup = await popupForm(date);
+    await expect.poll(() => popup.locator('#w-restingHR').inputValue()).toBe('51');
+    const sentBefore = putBodiesOf(date).length;
+    await popup.locator('#w-restingHR').fill('');
+    await popup.locator('#w-restingHR').press('Enter');
+    await status(popup).getByText('Saved to intervals.icu').waitFor();
+    expect(putBodiesOf(date).slice(sentBefore)).toEqual([{ restingHR: -1 }]);
+    expect(day(date)).not.toHaveProperty('restingHR');
+    expect(await popup.locator('#w-restingHR').inputValue()).toBe('');
+
+    // Undo puts 51 back; undoing that (a write that filled an empty field) sends -1 again.
+    await popup.getByText('History and undo').click();
+    await popup.getByRole('button', { name: /^Undo: .*Resting HR 51 bpm → empty/ }).click();
+    await popup.getByText('Undone on intervals.icu').waitFor();
+    expect(day(date)?.restingHR).toBe(51);
+    await popup.getByRole('button', { name: /^Undo: .*Resting HR empty → 51 bpm/ }).click();
+    await expect.poll(() => day(date)?.restingHR).toBeUndefined();
+    expect(putBodiesOf(date).slice(sentBefore)).toEqual([{ restingHR: -1 }, { restingHR: 51 }, { restingHR: -1 }]);
+    await popup.close();
+  });
+
   it('keeps an edit through a 503 burst, shows it pending, then delivers it', async () => {
     const date = addDays(today, -4);
     h.standIn.faults.add({ kind: 'status', status: 503, method: 'PUT', path: '/athlete/*/wellness/*', times: 3 });
@@ -238,6 +269,14 @@ describe('quick wellness on the page', () => {
     await panel.locator('#w-restingHR').press('Enter');
     await panel.locator('.w-form .w-status').getByText('Saved to intervals.icu').waitFor();
     expect(day(today)).toMatchObject({ comments: 'from the page', restingHR: 44 });
+
+    // Emptying a field in the panel clears it on intervals.icu with -1, verified by read-back.
+    const sentBefore = putBodiesOf(today).length;
+    await panel.locator('#w-restingHR').fill('');
+    await panel.locator('#w-restingHR').press('Enter');
+    await panel.locator('.w-form .w-status').getByText('Saved to intervals.icu').waitFor();
+    expect(putBodiesOf(today).slice(sentBefore)).toEqual([{ restingHR: -1 }]);
+    expect(day(today)).not.toHaveProperty('restingHR');
 
     await panel.getByRole('button', { name: 'Lock', exact: true }).click();
     await panel.getByText('Locked on intervals.icu').waitFor();

@@ -119,7 +119,7 @@ export interface ProtocolMap {
    */
   getWellnessDay: { request: { date?: string; source: 'cache' | 'network' }; response: WellnessDayView };
   /**
-   * Write only the fields in `patch` (null clears) for `date`: into the outbox first, then `PUT` and a read-back.
+   * Write only the fields in `patch` (a field's clear value, e.g. -1, empties it) for `date`: into the outbox first, then `PUT` and a read-back.
    * 'saved' lists fields the read-back does not confirm; 'pending' means it is kept and retried. Other features call
    * this too (VO2max writes `vo2max`, optionally with `locked: true`).
    */

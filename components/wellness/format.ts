@@ -4,6 +4,7 @@ import {
   type EditableKey,
   fieldFor,
   formatHoursMinutes,
+  isEmptyValue,
   stepDecimals,
   type WeightUnit,
   type WellnessPatch,
@@ -11,7 +12,7 @@ import {
 } from '~/lib/wellness';
 
 export function valueText(key: EditableKey, value: unknown, weightUnit: WeightUnit = 'kg'): string {
-  if (value === null || value === undefined || value === '') return key === 'locked' ? 'unlocked' : 'empty';
+  if (isEmptyValue(key, value)) return key === 'locked' ? 'unlocked' : 'empty';
   const field = fieldFor(key);
   switch (field.kind) {
     case 'toggle':

@@ -57,7 +57,10 @@ describe('the unlockable switch', () => {
   it('switches per test, over HTTP or programmatically, and reset restores it', async () => {
     const day = '2026-03-11';
     await putJson(ctx.fake, `/api/v1/athlete/0/wellness/${day}`, { locked: true });
-    expect((await postControl('/__fake/options', { unlockable: false })).body).toEqual({ unlockable: false });
+    expect((await postControl('/__fake/options', { unlockable: false })).body).toEqual({
+      unlockable: false,
+      nullClears: false,
+    });
     await putJson(ctx.fake, `/api/v1/athlete/0/wellness/${day}`, { locked: false });
     expect((await get(day)).locked).toBe(true);
 
@@ -67,7 +70,12 @@ describe('the unlockable switch', () => {
 
     ctx.fake.setOptions({ unlockable: false });
     ctx.fake.reset();
-    expect((await postControl('/__fake/options', {})).body).toEqual({ unlockable: true });
+    expect((await postControl('/__fake/options', {})).body).toEqual({ unlockable: true, nullClears: false });
     expect((await postControl('/__fake/options', { unlockable: 'no' })).status).toBe(400);
+    expect((await postControl('/__fake/options', { nullClears: true })).body).toEqual({
+      unlockable: true,
+      nullClears: true,
+    });
+    expect((await postControl('/__fake/options', { nullClears: 1 })).status).toBe(400);
   });
 });

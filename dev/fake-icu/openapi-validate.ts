@@ -23,6 +23,9 @@
  *    Activity plus two fields, so a plain activity matches both and `oneOf` could never pass.
  * 4. listActivities returns `Hidden` stubs for Strava imports ("An empty stub object is returned for Strava
  *    activities"), so its items are `anyOf [Activity, Hidden]`.
+ * 5. `date-time` accepts the zone written without a colon: intervals.icu sends `2025-05-25T08:10:00.827+00:00`, and
+ *    older records `…+0000`, which RFC 3339 (ajv-formats) refuses.
+ * 6. `Wellness.locked` may be `null`: real records of a day never locked read `"locked": null`.
  */
 import { readFileSync } from 'node:fs';
 import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
@@ -66,7 +69,7 @@ const STREAM_VALUES = {
   items: { anyOf: [{ type: 'number' }, { type: 'null' }, { type: 'array', items: { type: ['number', 'null'] } }] },
 };
 
-/** Spec corrections 1 and 2 (see the file comment), applied to a deep copy of the component schemas. */
+/** Spec corrections 1, 2 and 6 (see the file comment), applied to a deep copy of the component schemas. */
 function correctedSchemas(): Record<string, Json> {
   const schemas = structuredClone(loadSpec().components.schemas);
   const stream = schemas.ActivityStream?.properties as Json | undefined;
@@ -76,6 +79,8 @@ function correctedSchemas(): Record<string, Json> {
   }
   const set = schemas.DataCurveSetPowerCurve?.properties as Json | undefined;
   if (set) set.list = { type: 'array', items: { $ref: `${REF_PREFIX}PowerCurve` } };
+  const wellness = schemas.Wellness?.properties as Json | undefined;
+  if (wellness) wellness.locked = { type: ['boolean', 'null'] };
   return schemas;
 }
 
@@ -129,6 +134,13 @@ function convert(schema: unknown, options: Required<ValidateOptions>): unknown {
 
 const INT32 = { min: -(2 ** 31), max: 2 ** 31 - 1 };
 
+const ICU_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?(Z|[+-]\d{2}:?\d{2})$/i;
+
+/** RFC 3339 date-time, or with the zone as `+0000` (spec correction 5). */
+function isIcuDateTime(text: string): boolean {
+  return ICU_DATE_TIME.test(text) && Number.isFinite(Date.parse(text.replace(/([+-]\d{2})(\d{2})$/, '$1:$2')));
+}
+
 function createAjv(options: Required<ValidateOptions>): Ajv {
   const ajv = new Ajv({ allErrors: true, strict: false, validateFormats: true });
   addFormats(ajv);
@@ -137,6 +149,7 @@ function createAjv(options: Required<ValidateOptions>): Ajv {
     validate: (n: number) => Number.isInteger(n) && n >= INT32.min && n <= INT32.max,
   });
   ajv.addFormat('int64', { type: 'number', validate: (n: number) => Number.isInteger(n) });
+  ajv.addFormat('date-time', { type: 'string', validate: isIcuDateTime });
   ajv.addFormat('float', { type: 'number', validate: (n: number) => Number.isFinite(n) });
   ajv.addFormat('double', { type: 'number', validate: (n: number) => Number.isFinite(n) });
   ajv.addFormat('byte', /^[A-Za-z0-9+/]*={0,2}$/);
@@ -293,4 +306,10 @@ export function assertValidResponse(
 /** Property names of a component schema, in spec order (e.g. "Wellness"). */
 export function componentProperties(name: string): string[] {
   return Object.keys((loadSpec().components.schemas[name]?.properties as Json | undefined) ?? {});
+}
+
+/** The properties of a component schema whose spec type is `number` or `integer`. */
+export function numericComponentProperties(name: string): string[] {
+  const properties = (loadSpec().components.schemas[name]?.properties ?? {}) as Record<string, { type?: string }>;
+  return Object.keys(properties).filter((key) => ['number', 'integer'].includes(properties[key]?.type ?? ''));
 }

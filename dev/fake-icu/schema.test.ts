@@ -98,6 +98,19 @@ describe('the validator is strict', () => {
     ).toBe(true);
   });
 
+  it('takes the shapes real intervals.icu records have: both timestamp forms, locked null, zoneless local dates', () => {
+    const path = '/api/v1/athlete/0/wellness/2026-03-01';
+    for (const updated of ['2025-05-25T08:10:00.827+00:00', '2023-02-01T06:00:00+0000', '2025-05-25T08:10:00Z']) {
+      expect(validateResponse('GET', path, 200, { id: '2026-03-01', updated, locked: null }).valid, updated).toBe(true);
+    }
+    for (const updated of ['2025-05-25 08:10:00', '2025-13-25T08:10:00+0000', '2025-05-25T08:10:00+00']) {
+      expect(validateResponse('GET', path, 200, { id: '2026-03-01', updated }).valid, updated).toBe(false);
+    }
+    expect(validateResponse('GET', path, 200, { id: '2026-03-01', locked: 'no' }).valid).toBe(false);
+    const event = { id: 1, category: 'SEASON_START', start_date_local: '2026-01-01T00:00:00' };
+    expect(validateResponse('GET', '/api/v1/athlete/0/events', 200, [event]).valid).toBe(true);
+  });
+
   it('checks nested schemas through refs (intervals, streams, curves)', () => {
     expect(
       validateResponse('GET', '/api/v1/activity/i1/intervals', 200, { id: 'i1', icu_intervals: [{ type: 'WORK' }] })

@@ -44,6 +44,12 @@ export interface FakeIcuOptions {
   /** Whether a wellness PUT with `locked: false` unlocks a day (default true; live behaviour is uncertain). */
   unlockable?: boolean;
   /**
+   * Whether a wellness write with a field set to `null` clears it (default false). intervals.icu's developer documented
+   * `-1` as the way to unset a numeric field and nothing shows null clearing, so by default null leaves the stored
+   * value; `true` is the undocumented opposite, for tests that show the extension is right either way.
+   */
+  nullClears?: boolean;
+  /**
    * Send `WWW-Authenticate: Basic realm="intervals.icu"` with 401s (default true, as Spring Security's basic auth
    * does; whether intervals.icu sends it is not confirmed). Browsers may answer the challenge with a login prompt.
    */
@@ -66,7 +72,7 @@ export interface FakeIcu {
   seed: SeedSummary;
   faults: Faults;
   state: FakeState;
-  /** Back to the seed: wellness, counters, faults, the rate limiter, `unlockable` and the clock. */
+  /** Back to the seed: wellness, counters, faults, the rate limiter, `unlockable`, `nullClears` and the clock. */
   reset(): void;
   /**
    * A device sync (Garmin, Oura, Whoop) for `date`: overwrites weight, restingHR, hrv and sleepSecs (the given values,
@@ -74,11 +80,12 @@ export interface FakeIcu {
    */
   syncDevice(date: string, values?: DeviceSyncValues): { applied: boolean; day: Wellness };
   /**
-   * Switch options while running (`unlockable` also by `POST /__fake/options`); `reset()` restores the start values.
+   * Switch options while running (`unlockable`, `nullClears` also by `POST /__fake/options`); `reset()` restores the
+   * start values.
    * `daysLater` moves the clock that many days past the seed's today (the data stays put, as if those days had
    * passed), so rolling windows (42d, 90d ...) end later.
    */
-  setOptions(changes: { unlockable?: boolean; daysLater?: number }): void;
+  setOptions(changes: { unlockable?: boolean; nullClears?: boolean; daysLater?: number }): void;
   close(): Promise<void>;
 }
 
@@ -153,6 +160,7 @@ export async function createFakeIcu(options: FakeIcuOptions): Promise<FakeIcu> {
     state,
     now: () => new Date(base + shiftMs + (Date.now() - started)),
     unlockable: options.unlockable ?? true,
+    nullClears: options.nullClears ?? false,
   };
   const faults = new Faults();
   const limiter =
@@ -169,6 +177,7 @@ export async function createFakeIcu(options: FakeIcuOptions): Promise<FakeIcu> {
     faults.clear();
     limiter?.reset();
     app.unlockable = options.unlockable ?? true;
+    app.nullClears = options.nullClears ?? false;
     shiftMs = 0;
   };
   let info: SeedSummary | undefined;
@@ -207,6 +216,7 @@ export async function createFakeIcu(options: FakeIcuOptions): Promise<FakeIcu> {
       status: 0,
       auth: authScheme(req),
       fault: undefined as string | undefined,
+      ...(method !== 'GET' && body !== undefined ? { body } : {}),
     };
     const finish = (reply: Reply | null, malformed = false) => {
       entry.status = reply === null ? 0 : malformed ? 200 : reply.status;
@@ -300,6 +310,7 @@ export async function createFakeIcu(options: FakeIcuOptions): Promise<FakeIcu> {
     syncDevice: (date, values) => deviceSync(app, date, values),
     setOptions: (changes) => {
       if (changes.unlockable !== undefined) app.unlockable = changes.unlockable;
+      if (changes.nullClears !== undefined) app.nullClears = changes.nullClears;
       if (changes.daysLater !== undefined) shiftMs = changes.daysLater * 86_400_000;
     },
     close: () =>

@@ -12,6 +12,8 @@ export interface RequestLogEntry {
   auth: string;
   /** The fault applied, if any. */
   fault?: string;
+  /** The JSON body of a write (PUT, POST), so tests can see exactly what went on the wire. */
+  body?: unknown;
 }
 
 export interface StateSnapshot {

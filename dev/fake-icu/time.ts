@@ -62,9 +62,19 @@ export function daysBetween(a: string, b: string): number {
   return Math.round((Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / 86_400_000);
 }
 
-/** ISO-8601 UTC without milliseconds, e.g. "2025-03-01T07:12:00Z". */
+/** ISO-8601 UTC without milliseconds, e.g. "2025-03-01T07:12:00Z" (an activity's `start_date`). */
 export function isoUtc(instant: Date): string {
   return instant.toISOString().replace(/\.\d{3}Z$/, 'Z');
+}
+
+/** A record's `updated` as intervals.icu writes it today: milliseconds and `+00:00`, "2025-05-25T08:10:00.827+00:00". */
+export function icuTimestamp(instant: Date): string {
+  return instant.toISOString().replace(/Z$/, '+00:00');
+}
+
+/** `updated` as older intervals.icu records carry it: no milliseconds and `+0000`, "2023-02-01T06:00:00+0000". */
+export function icuLegacyTimestamp(instant: Date): string {
+  return instant.toISOString().replace(/\.\d{3}Z$/, '+0000');
 }
 
 export const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;

@@ -78,20 +78,62 @@ describe('writes', () => {
     expect(await get('2026-03-14')).toEqual(after);
   });
 
-  it('null clears a field; computed fields and unknown fields are ignored', async () => {
+  it('-1 unsets a numeric field, null leaves it, fields not sent stay (as documented)', async () => {
+    await putJson(ctx.fake, '/api/v1/athlete/0/wellness/2026-03-13', { weight: 70.4, restingHR: 47, sleepSecs: 27000 });
+    const before = await get('2026-03-13');
+    expect(before.weight).toBeTypeOf('number');
+    expect(before.restingHR).toBeTypeOf('number');
+    const after = (
+      await putJson(ctx.fake, '/api/v1/athlete/0/wellness/2026-03-13', { restingHR: -1, weight: null, sleepSecs: -1 })
+    ).body as Wellness;
+    expect(after.restingHR).toBeUndefined();
+    expect(after.sleepSecs).toBeUndefined();
+    expect(after.weight).toBe(before.weight);
+    expect(after.hrv).toBe(before.hrv);
+    expect(after.mood).toBe(before.mood);
+    const readBack = await get('2026-03-13');
+    expect(readBack).not.toHaveProperty('restingHR');
+    expect(readBack.weight).toBe(before.weight);
+  });
+
+  it('-1 on a scale or a count unsets it too; "" clears comments; -1 is not a clear for a string', async () => {
+    await putJson(ctx.fake, '/api/v1/athlete/0/wellness/2026-03-13', { mood: 2, steps: 8000, comments: 'Heavy legs' });
+    const cleared = (
+      await putJson(ctx.fake, '/api/v1/athlete/0/wellness/2026-03-13', { mood: -1, steps: -1, comments: '' })
+    ).body as Wellness;
+    expect(cleared).not.toHaveProperty('mood');
+    expect(cleared).not.toHaveProperty('steps');
+    expect(cleared).not.toHaveProperty('comments');
+  });
+
+  it('with nullClears (the undocumented opposite), null clears a field and -1 still does', async () => {
+    ctx.fake.setOptions({ nullClears: true });
+    const after = (await putJson(ctx.fake, '/api/v1/athlete/0/wellness/2026-03-13', { weight: null, restingHR: -1 }))
+      .body as Wellness;
+    expect(after.weight).toBeUndefined();
+    expect(after.restingHR).toBeUndefined();
+    ctx.fake.reset();
+    const day = (await putJson(ctx.fake, '/api/v1/athlete/0/wellness/2026-03-13', { weight: null })).body as Wellness;
+    expect(day.weight).toBeTypeOf('number');
+  });
+
+  it('computed fields and unknown fields are ignored', async () => {
     const before = await get('2026-03-13');
     const after = (
-      await putJson(ctx.fake, '/api/v1/athlete/0/wellness/2026-03-13', {
-        weight: null,
-        ctl: 999,
-        id: '1999-01-01',
-        madeUp: 1,
-      })
+      await putJson(ctx.fake, '/api/v1/athlete/0/wellness/2026-03-13', { ctl: 999, id: '1999-01-01', madeUp: 1 })
     ).body as Wellness;
-    expect(after.weight).toBeUndefined();
     expect(after.ctl).toBe(before.ctl);
     expect(after.id).toBe('2026-03-13');
     expect(after).not.toHaveProperty('madeUp');
+  });
+
+  it('updated is written as intervals.icu does today; older records keep the +0000 form', async () => {
+    const written = (await putJson(ctx.fake, '/api/v1/athlete/0/wellness/2026-03-13', { mood: 1 })).body as Wellness;
+    expect(written.updated).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}\+00:00$/);
+    const old = (await call(ctx.fake, '/api/v1/athlete/0/wellness?oldest=2025-11-20&newest=2025-11-30'))
+      .body as Wellness[];
+    expect(old.length).toBeGreaterThan(0);
+    for (const day of old) expect(day.updated).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\+0000$/);
   });
 
   it('locks and unlocks a day; read-back shows the lock', async () => {
@@ -115,8 +157,8 @@ describe('writes', () => {
     }
   });
 
-  it('a day without a record reads as {id} and can be created', async () => {
-    expect(await get('2026-03-20')).toEqual({ id: '2026-03-20' });
+  it('a day without a record reads as {id, locked: null} and can be created', async () => {
+    expect(await get('2026-03-20')).toEqual({ id: '2026-03-20', locked: null });
     await putJson(ctx.fake, '/api/v1/athlete/0/wellness/2026-03-20', { weight: 70 });
     expect(await get('2026-03-20')).toMatchObject({ id: '2026-03-20', weight: 70 });
   });
@@ -141,7 +183,8 @@ describe('writes', () => {
       { id: '2026-03-03', weight: 60 },
       { weight: 61 },
     ]);
-    expect(bad.status).toBe(400);
+    expect(bad.status).toBe(422);
+    expect(bad.body).toEqual([{ status: 422, error: expect.stringContaining('Record 1: id must be the day') }]);
     expect((await get('2026-03-03')).weight).not.toBe(60);
   });
 

@@ -112,13 +112,28 @@ async function readBody(response: Response): Promise<string> {
   }
 }
 
+/**
+ * The `error` text of an intervals.icu error body: `{"status": 403, "error": "Access denied"}`, or for some bulk
+ * endpoints a 422 with an array of such objects (their texts joined). `message` is read too (Spring's default body).
+ */
+export function serverErrorText(parsed: unknown): string | undefined {
+  const one = (item: unknown): string | undefined => {
+    if (typeof item !== 'object' || item === null) return undefined;
+    const { error, message } = item as { error?: unknown; message?: unknown };
+    const text = error ?? message;
+    return typeof text === 'string' && text.trim() !== '' ? text : undefined;
+  };
+  if (!Array.isArray(parsed)) return one(parsed);
+  const texts = [...new Set(parsed.map(one).filter((t): t is string => t !== undefined))];
+  return texts.length > 0 ? texts.join('; ') : undefined;
+}
+
 /** A short, single-line excerpt of the server's error text with the key cut out. */
 function quote(body: string, apiKey: string): string {
   let text = body;
   try {
-    const parsed = JSON.parse(body) as { error?: unknown; message?: unknown };
-    const message = parsed.error ?? parsed.message;
-    if (typeof message === 'string') text = message;
+    const message = serverErrorText(JSON.parse(body));
+    if (message !== undefined) text = message;
   } catch {
     // not JSON: quote the text itself
   }

@@ -14,13 +14,13 @@ import { discardEntry, dropFields, getEntry, listEntries, type OutboxEntry, queu
 import { addUndo, getUndo, listUndo, markUndone, type UndoDay, type WriteKind } from '../store/undo';
 import {
   addDays,
+  checkWellnessPatch,
   daysBetween,
   EDITABLE_KEYS,
   type EditableKey,
-  fieldFor,
-  isEditableKey,
   isEmptyPatch,
   isIsoDate,
+  normalizePatch,
   sameValue,
   type UnitPreferences,
   unconfirmedFields,
@@ -74,38 +74,11 @@ function checkWritableDate(date: string, today: string): void {
   if (date > addDays(today, 1)) throw invalid('Wellness can only be entered up to tomorrow.');
 }
 
-/** The background's own check of a patch (the UI validates first; other features call `saveWellness` too). */
+/** The background's own check of a patch (lib/wellness/validate.ts), as the error the surfaces show. */
 export function checkPatch(patch: unknown): WellnessPatch {
-  if (!patch || typeof patch !== 'object' || Array.isArray(patch)) throw invalid('The wellness changes are missing.');
-  const out: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(patch)) {
-    if (value === undefined) continue;
-    if (!isEditableKey(key)) throw invalid(`"${key}" is not a wellness field the extension writes.`);
-    const field = fieldFor(key);
-    if (value === null) {
-      out[key] = field.clearValue;
-      continue;
-    }
-    let ok: boolean;
-    switch (field.kind) {
-      case 'text':
-        ok = typeof value === 'string' && value.length <= field.maxLength;
-        break;
-      case 'toggle':
-        ok = typeof value === 'boolean';
-        break;
-      default:
-        ok =
-          typeof value === 'number' &&
-          Number.isFinite(value) &&
-          value >= field.min &&
-          value <= field.max &&
-          (field.kind !== 'scale' || Number.isInteger(value));
-    }
-    if (!ok) throw invalid(`${field.label}: ${JSON.stringify(value)} is out of range.`);
-    out[key] = value;
-  }
-  return out as WellnessPatch;
+  const checked = checkWellnessPatch(patch);
+  if ('problem' in checked) throw invalid(checked.problem);
+  return checked.patch;
 }
 
 function editableOf(day: Partial<Wellness>): WellnessValues {
@@ -187,9 +160,13 @@ export function wellnessOutbox(services: Services): Outbox {
   if (outbox) return outbox;
   const now = () => services.now().getTime();
   outbox = createOutbox({
-    // null clears a field; the generated type has no null, the JSON does.
+    // normalizePatch: an entry queued by a version that cleared with null goes out with -1 (null changes nothing).
     put: (athleteId, date, patch) =>
-      (services.singleAttemptClient ?? services.client).putWellness(athleteId, date, patch as WellnessUpdate),
+      (services.singleAttemptClient ?? services.client).putWellness(
+        athleteId,
+        date,
+        normalizePatch(patch) as WellnessUpdate,
+      ),
     get: (athleteId, date) => services.client.getWellness(athleteId, date),
     now,
     sleep,
@@ -383,7 +360,7 @@ export async function bulkLock(services: Services, request: BulkLockRequest): Pr
 async function writeLocks(services: Services, athleteId: string, days: UndoDay[], kind: WriteKind) {
   await services.client.putWellnessBulk(
     athleteId,
-    days.map((day) => ({ id: day.date, ...day.patch }) as WellnessDay),
+    days.map((day) => ({ id: day.date, ...normalizePatch(day.patch) }) as WellnessDay),
   );
   const dates = days.map((day) => day.date);
   const sorted = [...dates].sort();

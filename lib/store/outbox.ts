@@ -9,7 +9,7 @@
  */
 import type { ErrorInfo } from '../api/errors';
 import type { Wellness } from '../api/types';
-import { type EditableKey, isEmptyPatch, mergeEdits, sameValue, type WellnessPatch } from '../wellness';
+import { clearValueFor, type EditableKey, isEmptyPatch, mergeEdits, sameValue, type WellnessPatch } from '../wellness';
 import { getDb } from './db';
 
 /** Why the edit was made: the user's own edit, or an undo of an earlier write. */
@@ -28,11 +28,11 @@ export interface OutboxEntry {
   athleteId: string;
   /** ISO day, athlete-local. */
   date: string;
-  /** The latest value of each field not yet confirmed delivered; null clears. */
+  /** The latest value of each field not yet confirmed delivered; a clear value (-1, "", false) empties it. */
   patch: WellnessPatch;
   /**
-   * What the day held for each patched field before this entry's write (null = empty), captured once, just before the
-   * first attempt, so a retry after a half-known attempt cannot mistake our own value for the old one. Feeds undo.
+   * What the day held for each patched field before this entry's write (its clear value = empty), captured once, just
+   * before the first attempt, so a retry after a half-known attempt cannot mistake our own value for the old one. Feeds undo.
    */
   before: WellnessPatch;
   /** +1 at every merged edit. */
@@ -123,7 +123,7 @@ export function captureBefore(
     const before: Loose = { ...entry.before };
     const held = day as Loose;
     for (const key of Object.keys(entry.patch) as EditableKey[]) {
-      if (!Object.hasOwn(before, key)) before[key] = held[key] ?? null;
+      if (!Object.hasOwn(before, key)) before[key] = held[key] ?? clearValueFor(key);
     }
     return { ...entry, before: before as WellnessPatch };
   });

@@ -9,8 +9,17 @@ import type { Wellness } from '../api/types';
 
 export type InputKind = 'number' | 'scale' | 'duration' | 'text' | 'toggle';
 
-/** What a field's value is sent as to clear it. */
-export type ClearValue = null | false;
+/**
+ * What a partial PUT sends to empty a field. Numbers: `-1`, as the intervals.icu developer documented when announcing
+ * the wellness endpoints ("Only include fields you want to change … To 'unset' numeric fields send -1", forum thread
+ * "API access to Intervals.icu", post 34); nothing public shows `null` clearing anything, so a null is never sent.
+ * `comments` (a string): `""` — assumed, not documented. `locked`: `false` — whether the API accepts it is
+ * uncertain. Every write is read back (see unconfirmedFields), so a clear the server ignores is reported.
+ */
+export type ClearValue = -1 | '' | false;
+
+/** Documented by intervals.icu: `-1` unsets a numeric wellness field. */
+export const NUMBER_CLEAR_VALUE = -1;
 
 interface FieldBase<K extends keyof Wellness> {
   key: K;
@@ -18,11 +27,7 @@ interface FieldBase<K extends keyof Wellness> {
   /** A short clarification shown next to the label, e.g. which HRV measure. */
   hint?: string;
   kind: InputKind;
-  /**
-   * The value a partial PUT sends to empty the field. intervals.icu documents only "fields provided are changed";
-   * `null` clearing a value is the assumed convention, not a documented one, so every clear is verified by reading the
-   * day back (lib/store / background), and this is the one place to change if the server proves otherwise.
-   */
+  /** The value a partial PUT sends to empty the field (see ClearValue): the one place that decides it. */
   clearValue: ClearValue;
 }
 
@@ -71,8 +76,12 @@ export type WellnessField = NumberField | ScaleField | DurationField | TextField
 /** The editable part of a wellness day, as loaded from the API. */
 export type WellnessValues = Pick<Wellness, EditableKey>;
 
-/** A partial write: a value sets the field, `null` clears it, an absent key leaves it alone. */
-export type WellnessPatch = { [K in EditableKey]?: NonNullable<Wellness[K]> | null };
+/**
+ * A partial write: a value sets the field, the field's clear value (`-1`, `""`, `false`) empties it, an absent key
+ * leaves it alone. Exactly what goes on the wire. A `null` (older outbox entries) is read as the clear value by
+ * `normalizePatch`.
+ */
+export type WellnessPatch = { [K in EditableKey]?: NonNullable<Wellness[K]> };
 
 const number = <K extends NumericKey>(
   key: K,
@@ -89,7 +98,7 @@ const number = <K extends NumericKey>(
   min,
   max,
   step,
-  clearValue: null,
+  clearValue: NUMBER_CLEAR_VALUE,
   ...(hint ? { hint } : {}),
 });
 
@@ -101,7 +110,7 @@ const scale = <K extends ScaleKey>(key: K, label: string, labels: ScaleField['la
   max: 4,
   step: 1,
   labels,
-  clearValue: null,
+  clearValue: NUMBER_CLEAR_VALUE,
 });
 
 export const HOUR_SECS = 3600;
@@ -127,7 +136,7 @@ export const WELLNESS_FIELDS = [
     min: 0,
     max: 24 * HOUR_SECS,
     step: 60,
-    clearValue: null,
+    clearValue: NUMBER_CLEAR_VALUE,
   } satisfies DurationField,
   number('sleepScore', 'Sleep score', '', [0, 100], 1),
   scale('soreness', 'Soreness', ['Low', 'Avg', 'High', 'Extreme']),
@@ -144,9 +153,9 @@ export const WELLNESS_FIELDS = [
     label: 'Comments',
     kind: 'text',
     maxLength: COMMENTS_MAX_LENGTH,
-    clearValue: null,
+    clearValue: '',
   } satisfies TextField,
-  // An unlocked day is the server's default, so "no lock" is sent as false rather than null.
+  // An unlocked day is the server's default (a day never locked reads back `locked: null`), so "no lock" is false.
   { key: 'locked', label: 'Locked', kind: 'toggle', clearValue: false } satisfies ToggleField,
 ] as const satisfies readonly WellnessField[];
 
@@ -158,6 +167,11 @@ const byKey = new Map<EditableKey, WellnessField>(WELLNESS_FIELDS.map((f) => [f.
 
 export function fieldFor<K extends EditableKey>(key: K): FieldFor<K> {
   return byKey.get(key) as FieldFor<K>;
+}
+
+/** What the wire carries to empty `key`. */
+export function clearValueFor(key: EditableKey): ClearValue {
+  return fieldFor(key).clearValue;
 }
 
 export function isEditableKey(key: string): key is EditableKey {

@@ -3,19 +3,20 @@
  * holds what was sent. Only catalogue fields take part; computed fields (ctl, atl, updated, ...) are never written.
  */
 import type { Wellness } from '../api/types';
-import { EDITABLE_KEYS, type EditableKey, fieldFor, type WellnessPatch } from './catalogue';
+import { clearValueFor, EDITABLE_KEYS, type EditableKey, fieldFor, type WellnessPatch } from './catalogue';
 
-/** Anything carrying wellness values: a loaded day, the form's parsed values, or a patch (null = empty). */
-export type WellnessLike = Partial<Wellness> | WellnessPatch;
+/** Anything carrying wellness values: a loaded day, the form's parsed values, or a patch (clear value = empty). */
+export type WellnessLike = Partial<Wellness> | WellnessPatch | { [K in EditableKey]?: Wellness[K] | null };
 
 type Loose = Partial<Record<EditableKey, unknown>>;
 
-/** "No value" in every spelling the API and the form use: absent, null, an empty comment, an unlocked day. */
+/**
+ * "No value" in every spelling the API, the form and a patch use: absent, null (a read-back of an empty field, e.g.
+ * `locked: null` on a day never locked), or the field's clear value (`-1`, `""`, `false`). No catalogue range
+ * includes `-1`, so it is never a user's value.
+ */
 export function isEmptyValue(key: EditableKey, value: unknown): boolean {
-  if (value === undefined || value === null) return true;
-  if (key === 'comments') return value === '';
-  if (key === 'locked') return value === false;
-  return false;
+  return value === undefined || value === null || value === clearValueFor(key);
 }
 
 /**
@@ -38,12 +39,8 @@ function ownEditableKeys(values: object): EditableKey[] {
   return EDITABLE_KEYS.filter((key) => Object.hasOwn(values, key));
 }
 
-function clearValueFor(key: EditableKey): WellnessPatch[EditableKey] {
-  return fieldFor(key).clearValue;
-}
-
 /**
- * The fields of `edited` that differ from `loaded`, emptied ones as their clear value (null). A key absent from
+ * The fields of `edited` that differ from `loaded`, emptied ones as their clear value. A key absent from
  * `edited` was not on the form and is left alone, so a partial edit (e.g. only `locked`) never clears the rest.
  */
 export function diffWellness(loaded: WellnessLike, edited: WellnessLike): WellnessPatch {
@@ -57,7 +54,10 @@ export function diffWellness(loaded: WellnessLike, edited: WellnessLike): Wellne
   return patch as WellnessPatch;
 }
 
-/** Two pending edits of the same day as one: `b` is later, so each field takes `b`'s value where `b` has one. */
+/**
+ * Two pending edits of the same day as one: `b` is later, so each field takes `b`'s value where `b` has one — a later
+ * set wins over an earlier clear and a later clear over an earlier set.
+ */
 export function mergeEdits(a: WellnessPatch, b: WellnessPatch): WellnessPatch {
   const merged: Loose = {};
   for (const patch of [a, b] as Loose[]) {
@@ -79,21 +79,34 @@ export function undoPatch(before: WellnessLike, patch: WellnessPatch): WellnessP
   return undo as WellnessPatch;
 }
 
-/** The day as the server should hold it after `patch`: only sent fields change, null removes a value. */
+/** The day as the server should hold it after `patch`: only sent fields change, a clear value removes one. */
 export function applyPatch(day: Partial<Wellness>, patch: WellnessPatch): Partial<Wellness> {
   const next: Record<string, unknown> = { ...day };
   for (const key of ownEditableKeys(patch)) {
     const value = (patch as Loose)[key];
     if (value === undefined) continue;
-    if (value === null) delete next[key];
+    if (isEmptyValue(key, value)) delete next[key];
     else next[key] = value;
   }
   return next as Partial<Wellness>;
 }
 
 /**
- * Fields of `patch` that a read-back of the day does not reflect, e.g. a `locked: false` the server ignored or a null
- * that did not clear. Empty means the write is confirmed.
+ * A patch as the wire must carry it: a `null` (the "clear" of extension versions before -1, still in an outbox or
+ * undo log written then) becomes the field's clear value, since intervals.icu ignores null.
+ */
+export function normalizePatch(patch: Partial<Record<EditableKey, unknown>>): WellnessPatch {
+  const out: Loose = {};
+  for (const key of ownEditableKeys(patch)) {
+    const value = patch[key];
+    if (value !== undefined) out[key] = value === null ? clearValueFor(key) : value;
+  }
+  return out as WellnessPatch;
+}
+
+/**
+ * Fields of `patch` that a read-back of the day does not reflect, e.g. a `locked: false` the server ignored or a `-1`
+ * that did not clear. A cleared field must read back empty (null or absent). Empty means the write is confirmed.
  */
 export function unconfirmedFields(patch: WellnessPatch, readBack: WellnessLike): EditableKey[] {
   const held = readBack as Loose;

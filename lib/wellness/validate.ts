@@ -1,10 +1,14 @@
 /**
- * The wellness form's input → per-field messages and API-ready values (kg, seconds, integers on 1–4 scales).
- * Empty input means "no value": it becomes null, which clears the field if the day had one.
+ * The wellness form's input → per-field messages and API-ready values (kg, seconds, integers on 1–4 scales), and the
+ * background's check of a patch any surface sends. Empty input means "no value": it becomes the field's clear value
+ * (`-1` for numbers, see catalogue.ts), which clears the field if the day had one. `-1` typed by the user is out of
+ * every range and gets the range message.
  */
 import {
   type DurationField,
   type EditableKey,
+  fieldFor,
+  isEditableKey,
   type NumberField,
   type NumericKey,
   type ScaleField,
@@ -15,7 +19,7 @@ import {
   type WellnessPatch,
 } from './catalogue';
 import { addDays, type IsoDate, isIsoDate } from './dates';
-import { diffWellness, sameValue, type WellnessLike } from './diff';
+import { diffWellness, isEmptyValue, sameValue, type WellnessLike } from './diff';
 import {
   hoursMinutesToSecs,
   KG_PER_LB,
@@ -55,7 +59,7 @@ export interface WellnessFormResult {
   ok: boolean;
   /** One specific message per field that can't be sent. */
   errors: Partial<Record<FormErrorKey, string>>;
-  /** Every valid field present on the form, API-ready; emptied ones are null. */
+  /** Every valid field present on the form, API-ready; emptied ones hold their clear value. */
   values: WellnessPatch;
   /** `values` minus what `loaded` already holds: what to send. */
   patch: WellnessPatch;
@@ -160,7 +164,7 @@ function sleepTextToSecs(text: string): number | undefined {
     return minutes < 60 ? hoursMinutesToSecs({ hours: Number(clock[1]), minutes }) : undefined;
   }
   const read = readNumber(text);
-  return read && read.value >= 0 ? Math.round(read.value * 60) * 60 : undefined;
+  return read ? Math.round(read.value * 60) * 60 : undefined; // negative: the range message follows
 }
 
 function parseSleep(field: DurationField, raw: SleepInput): Parsed<number> {
@@ -194,7 +198,9 @@ function parseComments(field: TextField, raw: string | null | undefined): Parsed
 
 /** A device may write values outside our ranges; leaving such a value untouched must not block saving the rest. */
 function unchangedFromLoaded(key: EditableKey, understood: unknown, loaded: WellnessLike | undefined): boolean {
-  return understood !== undefined && loaded !== undefined && sameValue(key, understood, (loaded as Loose)[key]);
+  // A typed -1 "equals" an empty loaded field (both empty): it is still refused, never taken for "unchanged".
+  if (understood === undefined || isEmptyValue(key, understood) || loaded === undefined) return false;
+  return sameValue(key, understood, (loaded as Loose)[key]);
 }
 
 function validateDate(options: ValidateOptions): string | undefined {
@@ -235,7 +241,7 @@ export function validateWellnessForm(form: WellnessFormValues, options: Validate
     if ('error' in parsed && !unchangedFromLoaded(field.key, parsed.understood, options.loaded)) {
       errors[field.key] = parsed.error;
     } else {
-      values[field.key] = 'error' in parsed ? parsed.understood : parsed.value;
+      values[field.key] = ('error' in parsed ? parsed.understood : parsed.value) ?? field.clearValue;
     }
   }
 
@@ -274,4 +280,45 @@ export function toFormValues(day: WellnessLike, weightUnit: WeightUnit = 'kg'): 
     }
   }
   return form as WellnessFormValues;
+}
+
+/** Why `value` cannot be written to `key`, or undefined when it can (the field's clear value always can). */
+export function fieldValueProblem(key: EditableKey, value: unknown): string | undefined {
+  if (isEmptyValue(key, value)) return undefined;
+  const field = fieldFor(key);
+  let ok: boolean;
+  switch (field.kind) {
+    case 'text':
+      ok = typeof value === 'string' && value.length <= field.maxLength;
+      break;
+    case 'toggle':
+      ok = typeof value === 'boolean';
+      break;
+    default:
+      ok =
+        typeof value === 'number' &&
+        Number.isFinite(value) &&
+        value >= field.min &&
+        value <= field.max &&
+        (field.kind !== 'scale' || Number.isInteger(value));
+  }
+  return ok ? undefined : `${field.label}: ${JSON.stringify(value)} is out of range.`;
+}
+
+/**
+ * The background's check of a patch from any surface (the form validates first; other features save too): known
+ * fields, values in range, `null` read as the clear value. Returns the wire-ready patch, or the reason it is refused.
+ */
+export function checkWellnessPatch(patch: unknown): { patch: WellnessPatch } | { problem: string } {
+  if (!patch || typeof patch !== 'object' || Array.isArray(patch))
+    return { problem: 'The wellness changes are missing.' };
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(patch)) {
+    if (value === undefined) continue;
+    if (!isEditableKey(key)) return { problem: `"${key}" is not a wellness field the extension writes.` };
+    const problem = fieldValueProblem(key, value);
+    if (problem) return { problem };
+    out[key] = value === null ? fieldFor(key).clearValue : value;
+  }
+  return { patch: out as WellnessPatch };
 }

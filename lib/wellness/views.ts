@@ -9,7 +9,7 @@ import type { WeightUnit } from './units';
 /** A pending (not yet confirmed) edit of one day, as the outbox holds it. */
 export interface PendingWellness {
   date: string;
-  /** The latest value of each field not yet on intervals.icu; null clears. */
+  /** The latest value of each field not yet on intervals.icu; a clear value (-1, "", false) empties it. */
   patch: WellnessPatch;
   /** Failed attempts since the last edit. */
   attempts: number;

@@ -189,6 +189,20 @@ describe('error kinds', () => {
     expect(error.message).toMatch(/Bearer/);
   });
 
+  it('shows the server’s error text from a 422 with an array of error objects (bulk writes)', async () => {
+    const body = '[{"status":422,"error":"Record 0: bad day"},{"status":422,"error":"Record 2: bad day"}]';
+    const { fetch } = fakeFetch(() => status(422, body));
+    const error = await caught(testClient(fetch).putWellnessBulk('i1', [{ id: '2026-03-01', locked: true }]));
+    expect(error).toMatchObject({ kind: 'invalid', status: 422 });
+    expect(error.message).toBe('intervals.icu rejected the request (422): Record 0: bad day; Record 2: bad day');
+  });
+
+  it('shows the server’s error text from a single error object', async () => {
+    const { fetch } = fakeFetch(() => status(422, '{"status":422,"error":"weight out of range"}'));
+    const error = await caught(testClient(fetch).putWellness('i1', '2026-03-01', { weight: 900 }));
+    expect(error.message).toBe('intervals.icu rejected the request (422): weight out of range');
+  });
+
   it('reports an unreadable body as invalid', async () => {
     const { fetch } = fakeFetch(() => new Response('{"id": "i1", ', { status: 200 }));
     expect((await caught(testClient(fetch).getAthlete())).kind).toBe('invalid');

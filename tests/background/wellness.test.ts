@@ -124,6 +124,44 @@ describe('saving', () => {
     expect((await getWellnessDay(s, { date, source: 'cache' })).day?.comments).toBe('legs ok');
   });
 
+  it.each([false, true])(
+    'clears with -1 (documented) and confirms it by read-back; null clears on the server: %s',
+    async (nullClears) => {
+      ctx.fake.setOptions({ nullClears });
+      const s = services();
+      const date = addDays(TODAY, -3);
+      const before = serverDay(date);
+      expect(before?.restingHR).toBeTypeOf('number');
+      const result = await saveWellness(s, { date, patch: { restingHR: -1, comments: '' } });
+      expect(result).toMatchObject({ status: 'saved', unconfirmed: [] });
+      expect(result.day).not.toHaveProperty('restingHR');
+      expect(puts().map((p) => p.body)).toEqual([{ restingHR: -1, comments: '' }]);
+      expect(serverDay(date)).not.toHaveProperty('restingHR');
+      expect(serverDay(date)?.weight).toBe(before?.weight);
+    },
+  );
+
+  it('an edit queued with null by an older version goes out as -1, so it clears on the real service', async () => {
+    const s = services();
+    const date = addDays(TODAY, -4);
+    expect(serverDay(date)?.hrv).toBeTypeOf('number');
+    const { queueEdit } = await import('../../lib/store/outbox');
+    await queueEdit({ athleteId: ctx.fake.athleteId, date, patch: { hrv: null } as never, now: Date.now() });
+    await retryPending(s, { date });
+    expect(puts().map((p) => p.body)).toEqual([{ hrv: -1 }]);
+    expect(serverDay(date)).not.toHaveProperty('hrv');
+    expect(await listEntries()).toEqual([]);
+  });
+
+  it('a day never locked reads back locked: null, which is "unlocked", and an unlock of it is confirmed', async () => {
+    const s = services();
+    const date = addDays(TODAY, 1);
+    const view = await getWellnessDay(s, { date, source: 'network' });
+    expect(view.day).not.toHaveProperty('locked');
+    const result = await saveWellness(s, { date, patch: { locked: false, weight: 70 } });
+    expect(result).toMatchObject({ status: 'saved', unconfirmed: [] });
+  });
+
   it('refuses bad input and dates after tomorrow before anything is queued or sent', async () => {
     const s = services();
     await expect(saveWellness(s, { date: TODAY, patch: { weight: 12 } })).rejects.toMatchObject({ kind: 'invalid' });
@@ -312,7 +350,7 @@ describe('undo', () => {
         {
           date,
           patch: { weight: 75.5, comments: 'typo day' },
-          restore: { weight: before?.weight ?? null, comments: null },
+          restore: { weight: before?.weight ?? -1, comments: '' },
         },
       ],
     });

@@ -115,7 +115,21 @@ describe('the wellness form', () => {
     await within(form).findByText('Nothing changed.');
     fireEvent.input(within(form).getByRole('textbox', { name: /Comments/ }), { target: { value: '' } });
     fireEvent.submit(form);
-    await waitFor(() => expect(calls('saveWellness')).toEqual([{ date: TODAY, patch: { comments: null } }]));
+    await waitFor(() => expect(calls('saveWellness')).toEqual([{ date: TODAY, patch: { comments: '' } }]));
+  });
+
+  it('an emptied number is sent as -1, and typing -1 gets the range message instead', async () => {
+    handlers.saveWellness = () => ({ status: 'saved', unconfirmed: [], day: {} });
+    const form = await renderPanel();
+    const restingHR = form.querySelector('#w-restingHR') as HTMLInputElement;
+    expect(restingHR.value).not.toBe('');
+    fireEvent.input(restingHR, { target: { value: '-1' } });
+    fireEvent.submit(form);
+    expect(await within(form).findByText('Resting HR must be between 20 and 220 bpm')).toBeTruthy();
+    expect(calls('saveWellness')).toEqual([]);
+    fireEvent.input(restingHR, { target: { value: '' } });
+    fireEvent.submit(form);
+    await waitFor(() => expect(calls('saveWellness')).toEqual([{ date: TODAY, patch: { restingHR: -1 } }]));
   });
 
   it('puts a message next to each invalid field and sends nothing', async () => {

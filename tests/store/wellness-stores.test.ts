@@ -64,8 +64,8 @@ describe('the outbox', () => {
 
   it('merges edits of the same day, the latest value of each field winning', async () => {
     await queueEdit({ athleteId: A, date: '2026-03-01', patch: { weight: 70, mood: 2 }, now: 1 });
-    const merged = await queueEdit({ athleteId: A, date: '2026-03-01', patch: { weight: 71, hrv: null }, now: 2 });
-    expect(merged.patch).toEqual({ weight: 71, mood: 2, hrv: null });
+    const merged = await queueEdit({ athleteId: A, date: '2026-03-01', patch: { weight: 71, hrv: -1 }, now: 2 });
+    expect(merged.patch).toEqual({ weight: 71, mood: 2, hrv: -1 });
     expect(merged.version).toBe(2);
     expect(merged.queuedAt).toBe(1);
     expect(merged.updatedAt).toBe(2);
@@ -80,7 +80,7 @@ describe('the outbox', () => {
     await captureBefore(A, 'd', { weight: 68 });
     await queueEdit({ athleteId: A, date: 'd', patch: { weight: 72, mood: 1 }, now: 2 });
     const entry = await captureBefore(A, 'd', { weight: 70, mood: 3, comments: 'y' });
-    expect(entry?.before).toEqual({ weight: 68, comments: null, mood: 3 });
+    expect(entry?.before).toEqual({ weight: 68, comments: '', mood: 3 });
   });
 
   it('keeps fields edited again while a request was out, and only those', async () => {

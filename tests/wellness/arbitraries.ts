@@ -1,7 +1,7 @@
 /** fast-check generators for wellness days and patches, on each field's own grid and range. */
 import fc from 'fast-check';
 import type { Wellness } from '../../lib/api/types';
-import type { EditableKey, WellnessPatch } from '../../lib/wellness/catalogue';
+import { clearValueFor, type EditableKey, type WellnessPatch } from '../../lib/wellness/catalogue';
 
 const onGrid = (min: number, max: number, step: number) =>
   fc.integer({ min: Math.round(min / step), max: Math.round(max / step) }).map((n) => Number((n * step).toFixed(1)));
@@ -32,10 +32,13 @@ export const arbDay: fc.Arbitrary<Partial<Wellness>> = fc
   .tuple(fc.record(arbValue, { requiredKeys: [] }), fc.option(fc.double({ min: 0, max: 150, noNaN: true })))
   .map(([values, ctl]) => ({ id: '2026-03-28', ...values, ...(ctl === null ? {} : { ctl }) }));
 
-/** A patch: any subset of fields, each set to a value or null (cleared). */
+/** A patch: any subset of fields, each set to a value or to its clear value (-1, "", false). */
 export const arbPatch: fc.Arbitrary<WellnessPatch> = fc.record(
   Object.fromEntries(
-    Object.entries(arbValue).map(([key, arb]) => [key, fc.option(arb as fc.Arbitrary<unknown>, { nil: null })]),
+    Object.entries(arbValue).map(([key, arb]) => [
+      key,
+      fc.oneof(arb as fc.Arbitrary<unknown>, fc.constant(clearValueFor(key as EditableKey))),
+    ]),
   ) as { [K in EditableKey]: fc.Arbitrary<WellnessPatch[K]> },
   { requiredKeys: [] },
 );

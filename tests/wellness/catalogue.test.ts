@@ -79,9 +79,9 @@ describe('wellness catalogue', () => {
     expect(scaleLabel('mood' as ScaleKey, value)).toBeUndefined();
   });
 
-  it('clears values with null and unlocks with false', () => {
+  it('clears numbers with -1 (documented), comments with "" (assumed) and unlocks with false', () => {
     for (const field of WELLNESS_FIELDS) {
-      expect(field.clearValue).toBe(field.key === 'locked' ? false : null);
+      expect(field.clearValue).toBe(field.key === 'locked' ? false : field.key === 'comments' ? '' : -1);
     }
   });
 

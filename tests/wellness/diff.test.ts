@@ -1,13 +1,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Wellness } from '../../lib/api/types';
-import { EDITABLE_KEYS, type WellnessPatch } from '../../lib/wellness/catalogue';
+import { clearValueFor, EDITABLE_KEYS, WELLNESS_FIELDS, type WellnessPatch } from '../../lib/wellness/catalogue';
 import {
   applyPatch,
   diffWellness,
   isEmptyPatch,
   isEmptyValue,
   mergeEdits,
+  normalizePatch,
   sameValue,
   sameWellness,
   unconfirmedFields,
@@ -37,6 +38,9 @@ describe('sameValue', () => {
     ['restingHR', 48, 49, false],
     ['steps', 0, null, false],
     ['steps', null, undefined, true],
+    ['steps', -1, undefined, true],
+    ['steps', -1, 0, false],
+    ['restingHR', -1, null, true],
     ['comments', '', undefined, true],
     ['comments', 'a', 'a ', false],
     ['locked', false, undefined, true],
@@ -49,13 +53,36 @@ describe('sameValue', () => {
   it('knows every spelling of empty', () => {
     expect(isEmptyValue('weight', 0)).toBe(false);
     expect(isEmptyValue('weight', null)).toBe(true);
+    expect(isEmptyValue('weight', -1)).toBe(true);
     expect(isEmptyValue('comments', '')).toBe(true);
+    expect(isEmptyValue('comments', -1)).toBe(false);
     expect(isEmptyValue('locked', false)).toBe(true);
+    expect(isEmptyValue('locked', null)).toBe(true);
+  });
+});
+
+describe('clear values', () => {
+  it('every numeric field clears with -1 (documented), comments with "" (assumed), locked with false', () => {
+    for (const field of WELLNESS_FIELDS) {
+      const expected = field.kind === 'text' ? '' : field.kind === 'toggle' ? false : -1;
+      expect(clearValueFor(field.key)).toBe(expected);
+      // -1 is never a value a user may enter: below every numeric range.
+      if ('min' in field) expect(field.min).toBeGreaterThan(-1);
+    }
+  });
+
+  it('a null from an older outbox entry goes out as the clear value', () => {
+    expect(normalizePatch({ restingHR: null, comments: null, locked: null, weight: 70, mood: undefined })).toEqual({
+      weight: 70,
+      restingHR: -1,
+      comments: '',
+      locked: false,
+    });
   });
 });
 
 describe('diffWellness', () => {
-  it('returns only changed fields, with null for cleared ones', () => {
+  it('returns only changed fields, with the clear value for emptied ones', () => {
     const edited = {
       weight: 70.2,
       restingHR: 47,
@@ -65,7 +92,9 @@ describe('diffWellness', () => {
       locked: true,
       steps: null,
     };
-    expect(diffWellness(loaded, edited)).toEqual({ restingHR: 47, mood: null, comments: null });
+    expect(diffWellness(loaded, edited)).toEqual({ restingHR: 47, mood: -1, comments: '' });
+    expect(diffWellness(loaded, { restingHR: -1 })).toEqual({ restingHR: -1 });
+    expect(diffWellness({ id: 'x' }, { restingHR: -1, comments: '' })).toEqual({});
   });
 
   it('leaves out fields that were not on the form', () => {
@@ -98,7 +127,7 @@ describe('diffWellness', () => {
 
   it('a whole form applied through its diff equals the form', () => {
     const fullForm = arbPatch.map((p) =>
-      Object.fromEntries(EDITABLE_KEYS.map((k) => [k, p[k] ?? null])),
+      Object.fromEntries(EDITABLE_KEYS.map((k) => [k, p[k] ?? clearValueFor(k)])),
     ) as fc.Arbitrary<WellnessPatch>;
     fc.assert(
       fc.property(arbDay, fullForm, (day, edited) => {
@@ -118,11 +147,19 @@ describe('diffWellness', () => {
 
 describe('mergeEdits', () => {
   it('keeps the latest value of each field', () => {
-    expect(mergeEdits({ weight: 70, mood: 2, comments: 'a' }, { mood: null, restingHR: 50 })).toEqual({
+    expect(mergeEdits({ weight: 70, mood: 2, comments: 'a' }, { mood: -1, restingHR: 50 })).toEqual({
       weight: 70,
-      mood: null,
+      mood: -1,
       comments: 'a',
       restingHR: 50,
+    });
+  });
+
+  it('a later set wins over an earlier clear, a later clear over an earlier set, per field', () => {
+    expect(mergeEdits({ restingHR: -1, comments: '' }, { restingHR: 50 })).toEqual({ restingHR: 50, comments: '' });
+    expect(mergeEdits({ restingHR: 50, comments: 'x' }, { restingHR: -1, comments: '' })).toEqual({
+      restingHR: -1,
+      comments: '',
     });
   });
 
@@ -162,9 +199,15 @@ describe('mergeEdits', () => {
 
 describe('undoPatch', () => {
   it('restores previous values and clears fields that were empty', () => {
-    const patch = { weight: 71, steps: 9000, mood: null, locked: false } satisfies WellnessPatch;
-    expect(undoPatch(loaded, patch)).toEqual({ weight: 70.2, steps: null, mood: 2, locked: true });
+    const patch = { weight: 71, steps: 9000, mood: -1, locked: false } satisfies WellnessPatch;
+    expect(undoPatch(loaded, patch)).toEqual({ weight: 70.2, steps: -1, mood: 2, locked: true });
     expect(undoPatch({}, { locked: true })).toEqual({ locked: false });
+  });
+
+  it('undo of a write that filled an empty field sends -1 for it', () => {
+    const emptyDay = { id: '2026-03-28', restingHR: null, locked: null } as unknown as Partial<Wellness>;
+    expect(undoPatch(emptyDay, { restingHR: 52, comments: 'ok' })).toEqual({ restingHR: -1, comments: '' });
+    expect(undoPatch({ id: 'x' }, { sleepSecs: 27_000 })).toEqual({ sleepSecs: -1 });
   });
 
   it('applying the undo after the patch restores the original', () => {
@@ -203,8 +246,25 @@ describe('read-back verification', () => {
   });
 
   it('names the fields the server did not take', () => {
-    // A server that keeps the day locked and ignores null.
+    // A server that keeps the day locked and ignores a clear.
     const readBack = { ...loaded, weight: 71 };
-    expect(unconfirmedFields({ weight: 71, locked: false, mood: null }, readBack)).toEqual(['mood', 'locked']);
+    expect(unconfirmedFields({ weight: 71, locked: false, mood: -1 }, readBack)).toEqual(['mood', 'locked']);
+  });
+
+  it('a cleared field is confirmed when it reads back empty: null or absent', () => {
+    const cleared = { restingHR: -1, comments: '', locked: false } satisfies WellnessPatch;
+    expect(unconfirmedFields(cleared, { id: 'd', restingHR: null, comments: null, locked: null } as never)).toEqual([]);
+    expect(unconfirmedFields(cleared, { id: 'd' })).toEqual([]);
+    expect(unconfirmedFields(cleared, { id: 'd', restingHR: 48, comments: '' })).toEqual(['restingHR']);
+  });
+
+  it('applying a clear removes the field, as the server does', () => {
+    expect(applyPatch(loaded, { restingHR: -1, comments: '', locked: false })).toEqual({
+      id: '2026-03-28',
+      ctl: 61.2,
+      weight: 70.2,
+      sleepSecs: 27_015,
+      mood: 2,
+    });
   });
 });

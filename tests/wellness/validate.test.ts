@@ -1,7 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { EditableKey, WellnessPatch } from '../../lib/wellness/catalogue';
-import { toFormValues, type ValidateOptions, validateWellnessForm } from '../../lib/wellness/validate';
+import {
+  checkWellnessPatch,
+  toFormValues,
+  type ValidateOptions,
+  validateWellnessForm,
+} from '../../lib/wellness/validate';
 import { arbDay } from './arbitraries';
 
 const TODAY = '2026-03-28';
@@ -75,9 +80,9 @@ describe('number fields: edges in and out', () => {
     expect(one(key, raw)).toEqual({ error });
   });
 
-  it.each(['', '   ', null])('empty input %j means no value', (raw) => {
-    expect(one('weight', raw)).toEqual({ value: null });
-    expect(one('mood', raw)).toEqual({ value: null });
+  it.each(['', '   ', null])('empty input %j means no value: the clear value -1', (raw) => {
+    expect(one('weight', raw)).toEqual({ value: -1 });
+    expect(one('mood', raw)).toEqual({ value: -1 });
   });
 });
 
@@ -131,7 +136,7 @@ describe('sleep', () => {
   });
 
   it.each([[{ hours: '', minutes: '' }], [''], [null]])('%j is no value', (raw) => {
-    expect(one('sleepSecs', raw)).toEqual({ value: null });
+    expect(one('sleepSecs', raw)).toEqual({ value: -1 });
   });
 
   it.each([
@@ -145,7 +150,7 @@ describe('sleep', () => {
     [{ hours: '-1', minutes: '0' }, 'Sleep hours must be a whole number'],
     ['7:75', 'Enter sleep as hours and minutes, e.g. 7:30'],
     ['seven', 'Enter sleep as hours and minutes, e.g. 7:30'],
-    ['-2', 'Enter sleep as hours and minutes, e.g. 7:30'],
+    ['-2', 'Sleep must be between 0 and 24 h'],
   ])('%j → "%s"', (raw, error) => {
     expect(one('sleepSecs', raw)).toEqual({ error });
   });
@@ -154,7 +159,7 @@ describe('sleep', () => {
 describe('comments and lock', () => {
   it('keeps comments as typed and empties blank ones', () => {
     expect(one('comments', 'Legs heavy ')).toEqual({ value: 'Legs heavy ' });
-    expect(one('comments', '  ')).toEqual({ value: null });
+    expect(one('comments', '  ')).toEqual({ value: '' });
     expect(one('comments', 'x'.repeat(2000))).toEqual({ value: 'x'.repeat(2000) });
     expect(one('comments', 'x'.repeat(2001))).toEqual({ error: 'Comments must be at most 2000 characters (now 2001)' });
   });
@@ -202,13 +207,41 @@ describe('the whole form', () => {
     expect(result.values).toEqual({ restingHR: 50, sleepSecs: 26_100 });
   });
 
-  it('sends only what changed, clearing emptied fields with null', () => {
+  it('the background check takes clear values and nulls, and refuses -1 where it is no clear', () => {
+    expect(checkWellnessPatch({ restingHR: -1, comments: '', locked: false, weight: null })).toEqual({
+      patch: { restingHR: -1, comments: '', locked: false, weight: -1 },
+    });
+    expect(checkWellnessPatch({ restingHR: -2 })).toEqual({ problem: 'Resting HR: -2 is out of range.' });
+    expect(checkWellnessPatch({ comments: -1 })).toEqual({ problem: 'Comments: -1 is out of range.' });
+    expect(checkWellnessPatch({ locked: -1 })).toEqual({ problem: 'Locked: -1 is out of range.' });
+    expect(checkWellnessPatch({ ctl: 3 })).toEqual({ problem: '"ctl" is not a wellness field the extension writes.' });
+    expect(checkWellnessPatch([])).toEqual({ problem: 'The wellness changes are missing.' });
+  });
+
+  it('sends only what changed, clearing emptied fields with -1', () => {
     const result = validateWellnessForm(
       { weight: '70.2', restingHR: '47', mood: '', comments: 'ok', locked: true, steps: '' },
       { ...base, loaded },
     );
     expect(result.ok).toBe(true);
-    expect(result.patch).toEqual({ restingHR: 47, mood: null, locked: true });
+    expect(result.patch).toEqual({ restingHR: 47, mood: -1, locked: true });
+  });
+
+  it('-1 is never a user value: typed, it gets the range message and nothing is sent', () => {
+    for (const [key, message] of [
+      ['restingHR', 'Resting HR must be between 20 and 220 bpm'],
+      ['steps', 'Steps must be between 0 and 200000'],
+      ['sleepScore', 'Sleep score must be between 0 and 100'],
+      ['mood', 'Mood must be a whole number from 1 to 4'],
+    ] as const) {
+      const result = validateWellnessForm({ [key]: '-1' }, { ...base, loaded });
+      expect(result.ok, key).toBe(false);
+      expect(result.errors[key]).toBe(message);
+      expect(result.patch).toEqual({});
+    }
+    expect(validateWellnessForm({ sleepSecs: '-1' }, { ...base, loaded }).errors.sleepSecs).toBe(
+      'Sleep must be between 0 and 24 h',
+    );
   });
 
   it('accepts an unchanged value a device wrote outside our ranges', () => {

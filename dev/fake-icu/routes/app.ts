@@ -12,6 +12,8 @@ export interface App {
   now(): Date;
   /** Whether a wellness PUT with `locked: false` unlocks the day (see options.unlockable). */
   unlockable: boolean;
+  /** Whether a wellness field sent as `null` is cleared (see options.nullClears; documented: it is not). */
+  nullClears: boolean;
 }
 
 export function today(app: App): string {

@@ -8,7 +8,8 @@
  *   DELETE /__fake/faults   remove every fault, or one with ?id=N
  *   POST   /__fake/device-sync  `{date, values?}`: a device sync of weight, restingHR, hrv, sleepSecs; locked days are
  *                          left alone → `{applied, day}`
- *   POST   /__fake/options  `{unlockable?: boolean}`: whether `locked: false` unlocks a day (back to the start value on
+ *   POST   /__fake/options  `{unlockable?, nullClears?}` (booleans): whether `locked: false` unlocks a day, whether a
+ *                          field sent as `null` is cleared (both back to the start value on
  *                          reset) → the options now in force
  */
 import type { FaultSpec, Faults } from '../faults';
@@ -60,11 +61,15 @@ export function fakeControl(c: Controls, method: string, path: string, query: UR
       return json(deviceSync(c.app, date, values));
     }
     case 'POST /__fake/options': {
-      const { unlockable } = (body ?? {}) as { unlockable?: unknown };
-      if (unlockable !== undefined && typeof unlockable !== 'boolean')
-        return error(400, 'unlockable must be a boolean');
-      if (typeof unlockable === 'boolean') c.app.unlockable = unlockable;
-      return json({ unlockable: c.app.unlockable });
+      const changes = (body ?? {}) as { unlockable?: unknown; nullClears?: unknown };
+      for (const name of ['unlockable', 'nullClears'] as const) {
+        if (changes[name] !== undefined && typeof changes[name] !== 'boolean') {
+          return error(400, `${name} must be a boolean`);
+        }
+      }
+      if (typeof changes.unlockable === 'boolean') c.app.unlockable = changes.unlockable;
+      if (typeof changes.nullClears === 'boolean') c.app.nullClears = changes.nullClears;
+      return json({ unlockable: c.app.unlockable, nullClears: c.app.nullClears });
     }
     default:
       return error(404, `No control ${route}`);

@@ -1,12 +1,18 @@
 /**
- * Wellness: list (JSON or CSV), one day, and the three ways to write. Writes change only the fields sent; a field sent
- * as null is cleared (assumption: the API documents only "Only fields provided are changed"). Fields the server
- * computes (ctl, atl, rampRate, ...) are ignored, `updated` is set to now.
+ * Wellness: list (JSON or CSV), one day, and the three ways to write. Writes change only the fields sent, as the
+ * intervals.icu developer documented ("Only include fields you want to change … To 'unset' numeric fields send -1",
+ * forum thread "API access to Intervals.icu", post 34):
+ * - a numeric field sent as `-1` is unset (documented);
+ * - a field sent as `null` keeps its stored value (nothing documents null clearing; `nullClears` switches to the
+ *   undocumented opposite);
+ * - `comments` sent as `""` is cleared (assumed: the documentation covers numbers only);
+ * - a day never locked reads back `"locked": null`, as real records do.
+ * Fields the server computes (ctl, atl, rampRate, ...) are ignored, `updated` is set to now.
  */
 import { badRequest, csv, json, listParam, pickFields, type Reply, type RequestContext } from '../http';
-import { componentProperties, validateRequestBody } from '../openapi-validate';
+import { componentProperties, numericComponentProperties, validateRequestBody } from '../openapi-validate';
 import type { Router } from '../router';
-import { isIsoDay, isoUtc } from '../time';
+import { icuTimestamp, isIsoDay } from '../time';
 import { COMPUTED_WELLNESS_FIELDS, type Wellness } from '../types';
 import { type App, checkAthlete, today } from './app';
 
@@ -23,6 +29,21 @@ function invalid(method: string, path: string, body: unknown): string | null {
   return result.valid ? null : `Invalid wellness record: ${result.errors.join('; ')}`;
 }
 
+/** What a day never written holds: real intervals.icu answers `"locked": null` for a day never locked. */
+const blankDay = (day: string): Wellness => ({ id: day, locked: null }) as unknown as Wellness;
+
+/** The stored day as the API shows it: `locked` is null, not absent, until the day has been locked. */
+function shown(record: Wellness): Wellness {
+  return { ...record, locked: record.locked ?? null } as Wellness;
+}
+
+/** `value` sent for `key` empties the field (see the file comment). */
+function clears(app: App, key: string, value: unknown): boolean {
+  if (value === null) return app.nullClears;
+  if (value === -1) return numericComponentProperties('Wellness').includes(key);
+  return key === 'comments' && value === '';
+}
+
 function apply(app: App, day: string, body: Record<string, unknown>): Wellness {
   const known = new Set(wellnessFields());
   const record: Wellness = structuredClone(app.state.wellness.get(day) ?? { id: day });
@@ -30,13 +51,13 @@ function apply(app: App, day: string, body: Record<string, unknown>): Wellness {
   for (const [key, value] of Object.entries(body)) {
     if (!known.has(key) || COMPUTED_WELLNESS_FIELDS.includes(key)) continue;
     if (key === 'locked' && value === false && !app.unlockable) continue;
-    if (value === null) delete target[key];
-    else target[key] = value;
+    if (clears(app, key, value)) delete target[key];
+    else if (value !== null) target[key] = value;
   }
   record.id = day;
-  record.updated = isoUtc(app.now());
+  record.updated = icuTimestamp(app.now());
   app.state.wellness.set(day, record);
-  return record;
+  return shown(record);
 }
 
 /** The fields a simulated device sync (Garmin, Oura, Whoop) writes. */
@@ -62,7 +83,7 @@ export function deviceSync(
   for (const key of DEVICE_SYNC_FIELDS) {
     if (typeof values[key] === 'number') target[key] = values[key];
   }
-  record.updated = isoUtc(app.now());
+  record.updated = icuTimestamp(app.now());
   app.state.wellness.set(day, record);
   return { applied: true, day: structuredClone(record) };
 }
@@ -85,7 +106,7 @@ function list(app: App, ctx: RequestContext): Reply {
     return csv([columns, ...days.map((d) => columns.map((c) => (d as unknown as Record<string, never>)[c]))]);
   }
   const fields = listParam(query, 'fields');
-  return json(days.map((d) => pickFields(d, fields)));
+  return json(days.map((d) => pickFields(shown(d), fields)));
 }
 
 export function wellnessRoutes(router: Router, app: App): void {
@@ -96,7 +117,8 @@ export function wellnessRoutes(router: Router, app: App): void {
     if (denied) return denied;
     const day = params.date ?? '';
     if (!isIsoDay(day)) return badRequest(`Invalid date: ${day}`);
-    return json(app.state.wellness.get(day) ?? { id: day });
+    const stored = app.state.wellness.get(day);
+    return json(stored ? shown(stored) : blankDay(day));
   });
 
   router.add('PUT', '/api/v1/athlete/{id}/wellness/{date}', ({ params, body, method, path }) => {
@@ -125,10 +147,14 @@ export function wellnessRoutes(router: Router, app: App): void {
     if (!Array.isArray(body)) return badRequest('The body must be a JSON array of wellness records');
     const result = validateRequestBody(method, path, body, { strict: false, allowNull: true });
     if (!result.valid) return badRequest(`Invalid wellness records: ${result.errors.join('; ')}`);
-    for (const item of body) {
+    // Like intervals.icu's bulk endpoints, refused records answer 422 with an array of error objects, one per record.
+    const refused = body.flatMap((item, index) => {
       const day = (item as { id?: unknown } | null)?.id;
-      if (typeof day !== 'string' || !isIsoDay(day)) return badRequest('Every record needs id = the day (YYYY-MM-DD)');
-    }
+      return typeof day === 'string' && isIsoDay(day)
+        ? []
+        : [{ status: 422, error: `Record ${index}: id must be the day (YYYY-MM-DD), got ${JSON.stringify(day)}` }];
+    });
+    if (refused.length > 0) return { status: 422, body: refused };
     for (const item of body as Record<string, unknown>[]) apply(app, item.id as string, item);
     return { status: 200 };
   });

@@ -1,6 +1,6 @@
 /** Turns a decoded recording into the Activity, its intervals (from the device laps) and its streams. */
 import type { FitActivity, FitLap, FitRecord } from '../fit';
-import { addDays, isoUtc, localToInstant } from '../time';
+import { addDays, icuTimestamp, isoUtc, localToInstant } from '../time';
 import type { IcuInterval, IcuStream, Json, StravaActivity, UploadedActivity } from '../types';
 import { ATHLETE_ID, type SportSettingsSeed, settingsFor } from './athlete';
 import { indexAtOrAfter, max, mean, min, normalizedPower, round, timeInZones, trainingLoad, zoneOf } from './metrics';
@@ -186,9 +186,9 @@ export function uploadedActivity(p: RecordingPlacement, ctx: ActivityContext): U
     file_type: 'fit',
     device_name: p.deviceName,
     external_id: p.file,
-    created: isoUtc(uploaded),
-    analyzed: isoUtc(uploaded),
-    icu_sync_date: isoUtc(uploaded),
+    created: icuTimestamp(uploaded),
+    analyzed: icuTimestamp(uploaded),
+    icu_sync_date: icuTimestamp(uploaded),
     trainer: p.trainer ?? false,
     commute: false,
     race: false,

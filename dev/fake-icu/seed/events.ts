@@ -1,5 +1,5 @@
 /** A few calendar events around today: planned workouts, a note, a race, a sick spell, the season start. */
-import { addDays, isoUtc } from '../time';
+import { addDays, icuTimestamp } from '../time';
 import type { Json } from '../types';
 import { ATHLETE_ID } from './athlete';
 
@@ -11,7 +11,7 @@ export interface EventSeed extends Json {
 
 export function events(today: string, now: Date): EventSeed[] {
   const at = (daysFromToday: number, time = '00:00:00') => `${addDays(today, daysFromToday)}T${time}`;
-  const updated = isoUtc(new Date(now.getTime() - 3 * 86_400_000));
+  const updated = icuTimestamp(new Date(now.getTime() - 3 * 86_400_000));
   const base = { athlete_id: ATHLETE_ID, updated };
   return [
     {

@@ -1,5 +1,5 @@
 /** Everything the stand-in serves, built from the real recordings and a fixed seed, relative to `now`. */
-import { isoUtc, localDate } from '../time';
+import { icuLegacyTimestamp, localDate } from '../time';
 import type { Json, SeededActivity, UploadedActivity, Wellness } from '../types';
 import { stravaActivity, uploadedActivity } from './activities';
 import { athlete, type SportSettingsSeed, sportSettings, TIMEZONE } from './athlete';
@@ -23,7 +23,7 @@ export interface SeedData {
 
 export function buildSeed(now: Date): SeedData {
   const today = localDate(now, TIMEZONE);
-  const created = isoUtc(new Date(now.getTime() - (WELLNESS_DAYS + 300) * 86_400_000));
+  const created = icuLegacyTimestamp(new Date(now.getTime() - (WELLNESS_DAYS + 300) * 86_400_000));
   const settings = sportSettings(created);
   const recordedWeights = weights(today);
   const ctx = { today, timezone: TIMEZONE, settings, weightOn: (day: string) => weightOn(recordedWeights, day) };

@@ -8,11 +8,14 @@
  * like that of a rider who trains most days.
  */
 import { gaussian, prng } from '../prng';
-import { addDays, isoUtc } from '../time';
+import { addDays, icuLegacyTimestamp, icuTimestamp } from '../time';
 import type { Wellness } from '../types';
 
 export const WELLNESS_DAYS = 120;
 const SEED = 424242;
+/** Days older than this carry `updated` in the legacy `+0000` form. */
+const LEGACY_TIMESTAMP_DAYS = 60;
+
 /** Days (counted back from today) that are locked, e.g. after a manual correction. */
 const LOCKED_DAYS_AGO = [3, 11, 46, 90];
 
@@ -104,7 +107,9 @@ export function wellnessHistory(
     if (LOCKED_DAYS_AGO.includes(daysAgo)) w.locked = true;
 
     const updated = new Date(Date.parse(`${day}T06:00:00Z`) + Math.floor(r() * 180) * 60_000);
-    w.updated = isoUtc(updated.getTime() > now.getTime() ? now : updated);
+    // Older records carry intervals.icu's former `+0000` form, recent ones today's `.827+00:00`.
+    const at = updated.getTime() > now.getTime() ? now : updated;
+    w.updated = daysAgo > LEGACY_TIMESTAMP_DAYS ? icuLegacyTimestamp(at) : icuTimestamp(at);
     out.set(day, w);
   }
   return out;
