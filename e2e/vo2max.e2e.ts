@@ -7,8 +7,8 @@
 import { mkdirSync } from 'node:fs';
 import { type APIRequestContext, type Page, request } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addDays } from '../lib/dates';
 import { estimateVo2max, type Vo2maxFormulaId } from '../lib/power/vo2max';
-import { addDays } from '../lib/wellness/dates';
 import { connect, GOOD_KEY, type Harness, openPopup, startHarness } from './fixtures';
 
 const SHOTS = 'e2e/artifacts/vo2max';

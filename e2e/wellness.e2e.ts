@@ -6,7 +6,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Wellness } from '../dev/fake-icu/types';
-import { addDays } from '../lib/wellness/dates';
+import { addDays } from '../lib/dates';
 import { connect, type Harness, openPopup, startHarness } from './fixtures';
 
 let h: Harness;

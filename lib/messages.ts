@@ -7,7 +7,7 @@
 import { type Browser, browser } from 'wxt/browser';
 import type { ErrorInfo } from './api/errors';
 import type { ExportData } from './export/data';
-import type { ActivityVo2max, Vo2maxOverview, Vo2maxTrendData } from './power/vo2max-card';
+import type { ActivityVo2max, Vo2maxOverview, Vo2maxTrendData } from './power/vo2max-views';
 import type { Route } from './routes';
 import type { WellnessPatch } from './wellness/catalogue';
 import type {
@@ -114,7 +114,7 @@ export interface ProtocolMap {
   /** One activity's 5-minute power and VO2max estimate (or the reason there is none), for the badge and the popup. */
   getActivityVo2max: { request: { activityId: string }; response: ActivityVo2max };
   /**
-   * Quick wellness (lib/services/wellness.ts). One day for the editor, default today (athlete-local): `cache` answers
+   * Quick wellness (entrypoints/background/wellness/). One day for the editor, default today (athlete-local): `cache` answers
    * instantly (day null on a miss), `network` reads intervals.icu. Pending edits of the day come along.
    */
   getWellnessDay: { request: { date?: string; source: 'cache' | 'network' }; response: WellnessDayView };

@@ -1,6 +1,6 @@
 /**
  * Settings, one `storage.defineItem` each, in `storage.local`. Everything here may be read by content scripts (they
- * can read `storage.local`), so nothing secret belongs here: the API key lives in IndexedDB (lib/store/secrets.ts).
+ * can read `storage.local`), so nothing secret belongs here: the API key lives in IndexedDB (entrypoints/background/store/secrets.ts).
  *
  * Each item has a `version`; a change of shape bumps it and adds a `migrations[newVersion]` function turning the old
  * value into the new one (WXT runs them on first access), with a test holding a value of every older version.

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ErrorInfo, IcuErrorKind } from '~/lib/api/errors';
-import { errorInfoOf, explainError } from '~/lib/api/explain';
+import { errorInfoOf, explainError } from '~/lib/api/explain-error';
 
 const text = (info: ErrorInfo) => {
   const { title, detail } = explainError(info);

@@ -20,7 +20,7 @@ import {
   NBSP,
   parseLocalDateTime,
   quantityText,
-} from '~/lib/format';
+} from '~/components/format';
 
 /** Plain-space text of a formatted quantity, for readable tables. */
 const txt = (q: { value: string; unit: string }) => quantityText(q).replaceAll(NBSP, ' ').replaceAll('\u202f', ' ');

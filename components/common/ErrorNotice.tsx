@@ -4,7 +4,7 @@
  */
 import type { ComponentChildren } from 'preact';
 import type { ErrorInfo } from '~/lib/api/errors';
-import { explainError } from '~/lib/api/explain';
+import { explainError } from '~/lib/api/explain-error';
 
 export interface ErrorNoticeProps {
   info: ErrorInfo;

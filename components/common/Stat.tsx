@@ -1,5 +1,5 @@
 /** A labelled number with its unit set smaller: used inside a `<dl class="stats">`. */
-import type { Quantity } from '~/lib/format';
+import type { Quantity } from '~/components/format';
 
 export interface StatProps {
   label: string;

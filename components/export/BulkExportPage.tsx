@@ -11,15 +11,15 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { ErrorNotice } from '~/components/common/ErrorNotice';
+import { formatClock, formatSport } from '~/components/format';
 import type { ErrorInfo } from '~/lib/api/errors';
-import { errorInfoOf } from '~/lib/api/explain';
+import { errorInfoOf } from '~/lib/api/explain-error';
+import { addDays, todayIn } from '~/lib/dates';
 import { buildActivityFiles } from '~/lib/export/build';
 import { type BulkActivity, type BulkProgress, type BulkResult, runBulkExport } from '~/lib/export/bulk';
 import { safeFileName } from '~/lib/export/names';
 import { createZipWriter } from '~/lib/export/zip';
-import { formatClock, formatSport } from '~/lib/format';
 import { type ActivitySummary, sendMessage } from '~/lib/messages';
-import { addDays, isoDayIn } from '~/lib/services/days';
 import { connectedAthlete } from '~/lib/settings';
 import { saveBlob } from './download';
 import { CsvFormatOptions, StreamPicker, useExportSettings } from './ExportOptions';
@@ -104,7 +104,7 @@ export function BulkExportPage({ today: fixedToday }: BulkExportPageProps = {}) 
       const state = await sendMessage('getConnection', undefined).catch(() => ({ connected: false as const }));
       setConnected(state.connected);
       const athlete = await connectedAthlete.getValue().catch(() => null);
-      const today = fixedToday ?? isoDayIn(athlete?.timezone, new Date());
+      const today = fixedToday ?? todayIn(athlete?.timezone, new Date());
       setNewest(today);
       setOldest(addDays(today, -DEFAULT_DAYS));
     })();

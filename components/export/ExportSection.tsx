@@ -8,7 +8,7 @@ import { browser } from 'wxt/browser';
 import { ErrorNotice } from '~/components/common/ErrorNotice';
 import { Section } from '~/components/common/Section';
 import type { ErrorInfo } from '~/lib/api/errors';
-import { errorInfoOf } from '~/lib/api/explain';
+import { errorInfoOf } from '~/lib/api/explain-error';
 import { buildActivityFiles } from '~/lib/export/build';
 import { type ActivitySummary, sendMessage } from '~/lib/messages';
 import { saveText } from './download';

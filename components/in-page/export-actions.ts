@@ -6,7 +6,7 @@
  */
 import { browser } from 'wxt/browser';
 import type { ErrorInfo } from '~/lib/api/errors';
-import { explainError } from '~/lib/api/explain';
+import { explainError } from '~/lib/api/explain-error';
 import { CSV_BUILDER_GLOBAL, type CsvBuilder } from '~/lib/export/builder-global';
 import { isTabEnvelope, MessageError, type Reply, sendMessage, type TabProtocolMap } from '~/lib/messages';
 import { saveText } from '../export/download';

@@ -2,8 +2,15 @@
 import { ExternalIcon } from '~/components/common/icons';
 import { Section } from '~/components/common/Section';
 import { Stat } from '~/components/common/Stat';
-import { explainError } from '~/lib/api/explain';
-import { formatDistance, formatDuration, formatFullDateTime, formatLoad, formatSport, formatWhen } from '~/lib/format';
+import {
+  formatDistance,
+  formatDuration,
+  formatFullDateTime,
+  formatLoad,
+  formatSport,
+  formatWhen,
+} from '~/components/format';
+import { explainError } from '~/lib/api/explain-error';
 import type { ActivitySummary } from '~/lib/messages';
 
 export interface LatestActivityCardProps {

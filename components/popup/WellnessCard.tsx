@@ -2,7 +2,7 @@
 import { LockIcon } from '~/components/common/icons';
 import { Section } from '~/components/common/Section';
 import { Stat } from '~/components/common/Stat';
-import { formatAbsoluteDate, formatHeartRate, formatHrv, formatSleep, formatWeight, isoDay } from '~/lib/format';
+import { formatAbsoluteDate, formatHeartRate, formatHrv, formatSleep, formatWeight, isoDay } from '~/components/format';
 import type { WellnessGlance } from '~/lib/messages';
 
 export interface WellnessCardProps {

@@ -2,7 +2,7 @@
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { ErrorNotice } from '~/components/common/ErrorNotice';
 import type { ErrorInfo } from '~/lib/api/errors';
-import { errorInfoOf } from '~/lib/api/explain';
+import { errorInfoOf } from '~/lib/api/explain-error';
 import { type AthleteSummary, sendMessage } from '~/lib/messages';
 
 export interface ConnectedAccountProps {

@@ -6,7 +6,7 @@ import { useCallback, useEffect, useState } from 'preact/hooks';
 import { ErrorNotice } from '~/components/common/ErrorNotice';
 import { Vo2maxSettings } from '~/components/vo2max/Vo2maxSettings';
 import type { ErrorInfo } from '~/lib/api/errors';
-import { errorInfoOf } from '~/lib/api/explain';
+import { errorInfoOf } from '~/lib/api/explain-error';
 import { type AthleteSummary, sendMessage } from '~/lib/messages';
 import { ConnectedAccount } from './ConnectedAccount';
 import { ConnectForm } from './ConnectForm';

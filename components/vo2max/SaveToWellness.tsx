@@ -3,11 +3,11 @@
  * (the background's `saveWellness`), optionally locking the day so device syncs leave it alone.
  */
 import { useState } from 'preact/hooks';
+import { formatAbsoluteDate } from '~/components/format';
 import type { ErrorInfo } from '~/lib/api/errors';
-import { errorInfoOf, explainError } from '~/lib/api/explain';
-import { formatAbsoluteDate } from '~/lib/format';
+import { errorInfoOf, explainError } from '~/lib/api/explain-error';
+import { isIsoDate } from '~/lib/dates';
 import { sendMessage } from '~/lib/messages';
-import { isIsoDate } from '~/lib/wellness/dates';
 import { formatVo2max } from './format';
 
 export interface SaveToWellnessProps {

@@ -5,9 +5,10 @@
 import { useEffect, useMemo, useRef } from 'preact/hooks';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
-import { formatAbsoluteDate } from '~/lib/format';
+import { formatAbsoluteDate } from '~/components/format';
 import type { Vo2maxFormulaId } from '~/lib/power/vo2max';
-import { TREND_WINDOW_DAYS, type TrendPoint, type Vo2maxTrendData, weeklyTrend } from '~/lib/power/vo2max-card';
+import { TREND_WINDOW_DAYS, type TrendPoint, weeklyTrend } from '~/lib/power/vo2max-rules';
+import type { Vo2maxTrendData } from '~/lib/power/vo2max-views';
 import { formatVo2max, formatWatts } from './format';
 
 export interface TrendChartProps {

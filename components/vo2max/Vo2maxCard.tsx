@@ -12,23 +12,15 @@ import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { ErrorNotice } from '~/components/common/ErrorNotice';
 import { ExternalIcon } from '~/components/common/icons';
 import { Section } from '~/components/common/Section';
+import { formatAbsoluteDate } from '~/components/format';
 import type { ErrorInfo } from '~/lib/api/errors';
-import { errorInfoOf } from '~/lib/api/explain';
-import { formatAbsoluteDate } from '~/lib/format';
+import { errorInfoOf } from '~/lib/api/explain-error';
 import { sendMessage } from '~/lib/messages';
 import { VO2MAX_FORMULAS, type Vo2maxFormulaId } from '~/lib/power/vo2max';
-import {
-  type ActivityVo2max,
-  estimateFor,
-  estimateWindow,
-  REASON_TEXT,
-  roundVo2max,
-  VO2MAX_WINDOWS,
-  type Vo2maxOverview,
-  type Vo2maxResult,
-  type Vo2maxTrendData,
-} from '~/lib/power/vo2max-card';
+import { estimateFor, estimateWindow, roundVo2max, VO2MAX_WINDOWS, type Vo2maxResult } from '~/lib/power/vo2max-rules';
+import type { ActivityVo2max, Vo2maxOverview, Vo2maxTrendData } from '~/lib/power/vo2max-views';
 import { FORMULA_SHORT, formatVo2max, formatWatts, formatWattsPerKg, formulaTitle, weightText } from './format';
+import { REASON_TEXT } from './reasons';
 import { SaveToWellness } from './SaveToWellness';
 import type { TrendChartProps } from './TrendChart';
 import { useVo2maxSettings } from './useVo2maxSettings';

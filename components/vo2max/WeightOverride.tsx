@@ -3,7 +3,7 @@
  * when no weight is recorded anywhere, since then it is the only way to an estimate.
  */
 import { useState } from 'preact/hooks';
-import { parseWeightInput, type ResolvedWeight } from '~/lib/power/vo2max-card';
+import { parseWeightInput, type ResolvedWeight } from '~/lib/power/vo2max-rules';
 import { formatKg } from './format';
 
 export interface WeightOverrideProps {

@@ -1,7 +1,7 @@
 /** Words and numbers of the VO2max views (popup card and in-page badge), with units. */
-import { formatAbsoluteDate, formatNumber, formatWeight, quantityText } from '~/lib/format';
+import { formatAbsoluteDate, formatNumber, formatWeight, quantityText } from '~/components/format';
 import { VO2MAX_FORMULAS, type Vo2maxFormulaId } from '~/lib/power/vo2max';
-import type { ResolvedWeight, WeightSource } from '~/lib/power/vo2max-card';
+import type { ResolvedWeight, WeightSource } from '~/lib/power/vo2max-rules';
 
 export const formatVo2max = (value: number, locale?: string) => formatNumber(value, { decimals: 1 }, locale);
 export const formatWatts = (watts: number, locale?: string) => `${formatNumber(Math.round(watts), {}, locale)}\u00a0W`;

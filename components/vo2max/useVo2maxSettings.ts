@@ -4,7 +4,7 @@
  */
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { DEFAULT_VO2MAX_FORMULA, VO2MAX_FORMULAS, type Vo2maxFormulaId } from '~/lib/power/vo2max';
-import { DEFAULT_VO2MAX_WINDOW, isVo2maxWindowId, type Vo2maxWindowId } from '~/lib/power/vo2max-card';
+import { DEFAULT_VO2MAX_WINDOW, isVo2maxWindowId, type Vo2maxWindowId } from '~/lib/power/vo2max-rules';
 import {
   readVo2maxFormula,
   readVo2maxWeightOverride,

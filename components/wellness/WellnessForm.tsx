@@ -7,7 +7,7 @@ import type { JSX } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { LockIcon } from '~/components/common/icons';
 import type { ErrorInfo } from '~/lib/api/errors';
-import { errorInfoOf, explainError } from '~/lib/api/explain';
+import { errorInfoOf, explainError } from '~/lib/api/explain-error';
 import { sendMessage } from '~/lib/messages';
 import {
   addDays,

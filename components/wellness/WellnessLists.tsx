@@ -1,7 +1,7 @@
 /** The outbox (edits not yet on intervals.icu, with Retry and Discard) and the undo history (last 50 writes). */
 import { useEffect, useState } from 'preact/hooks';
-import { errorInfoOf, explainError } from '~/lib/api/explain';
-import { formatAgo } from '~/lib/format';
+import { formatAgo } from '~/components/format';
+import { errorInfoOf, explainError } from '~/lib/api/explain-error';
 import { sendMessage } from '~/lib/messages';
 import { type EditableKey, fieldFor } from '~/lib/wellness';
 import type { PendingWellness, WellnessHistoryEntry } from '~/lib/wellness/views';

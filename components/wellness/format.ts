@@ -1,5 +1,5 @@
 /** Wellness values as short text with their units, for the pending list, the history and status lines. */
-import { formatAbsoluteDate, formatNumber } from '~/lib/format';
+import { formatAbsoluteDate, formatNumber } from '~/components/format';
 import {
   type EditableKey,
   fieldFor,

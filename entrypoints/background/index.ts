@@ -3,12 +3,12 @@
  * synchronously, so a service worker woken by a message or an install event finds its listener in place.
  */
 import { defineBackground } from 'wxt/utils/define-background';
-import { setupCommands } from '~/lib/services/commands';
-import { createServices } from '~/lib/services/context';
-import { setupFirstRun } from '~/lib/services/first-run';
-import { createHandlers, setupMessaging } from '~/lib/services/messaging';
-import { setupTabPages } from '~/lib/services/pages';
-import { setupWellness } from '~/lib/services/wellness';
+import { setupCommands } from '~/entrypoints/background/services/commands';
+import { createServices } from '~/entrypoints/background/services/context';
+import { setupFirstRun } from '~/entrypoints/background/services/first-run';
+import { createHandlers, setupMessaging } from '~/entrypoints/background/services/messaging';
+import { setupTabPages } from '~/entrypoints/background/services/pages';
+import { setupWellness } from '~/entrypoints/background/wellness/handlers';
 
 export default defineBackground({
   main() {

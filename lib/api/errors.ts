@@ -1,6 +1,7 @@
 /**
- * The small, typed set of failures the intervals.icu client reports. The UI turns them into plain words with
- * `explainError` (lib/api/explain.ts); nothing else in the extension inspects HTTP status codes.
+ * The error type every context shares: the small, typed set of failures the intervals.icu client reports (made from
+ * HTTP answers by entrypoints/background/api/response-errors.ts). The UI turns them into plain words with
+ * `explainError` (lib/api/explain-error.ts); nothing else in the extension inspects HTTP status codes.
  */
 export type IcuErrorKind =
   | 'auth' // 401/403: key wrong, revoked, or sent the wrong way

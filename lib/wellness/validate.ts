@@ -4,6 +4,8 @@
  * (`-1` for numbers, see catalogue.ts), which clears the field if the day had one. `-1` typed by the user is out of
  * every range and gets the range message.
  */
+
+import { addDays, type IsoDate, isIsoDate } from '../dates';
 import {
   type DurationField,
   type EditableKey,
@@ -18,7 +20,6 @@ import {
   WELLNESS_FIELDS,
   type WellnessPatch,
 } from './catalogue';
-import { addDays, type IsoDate, isIsoDate } from './dates';
 import { diffWellness, isEmptyValue, sameValue, type WellnessLike } from './diff';
 import {
   hoursMinutesToSecs,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { API_BASE, basicAuthHeader } from '../../lib/api/client';
+import { API_BASE, basicAuthHeader } from '../../entrypoints/background/api/client';
 import { IcuError } from '../../lib/api/errors';
 import { caught, fakeFetch, json, KEY, nth, status, testClient } from './helpers';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isStravaStub, parseRetryAfter } from '../../lib/api/failures';
+import { isStravaStub, parseRetryAfter } from '../../entrypoints/background/api/response-errors';
 
 describe('parseRetryAfter', () => {
   const now = Date.parse('2024-05-02T10:00:00Z');

@@ -1,6 +1,6 @@
 import { vi } from 'vitest';
-import { createIcuClient, type IcuClientOptions } from '../../lib/api/client';
-import { createRateLimiter } from '../../lib/api/limiter';
+import { createIcuClient, type IcuClientOptions } from '../../entrypoints/background/api/client';
+import { createRateLimiter } from '../../entrypoints/background/api/limiter';
 
 export const KEY = 'k3yABCDEFGHIJKLMNOPqrstuv0123';
 

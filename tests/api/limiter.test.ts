@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createRateLimiter } from '../../lib/api/limiter';
+import { createRateLimiter } from '../../entrypoints/background/api/limiter';
 import { fakeFetch, json, nth, status, testClient } from './helpers';
 
 /** The most requests seen in any window of `ms` milliseconds. */

@@ -1,9 +1,9 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { connect, forgetKey, getConnection } from '../../lib/services/connection';
+import { connect, forgetKey, getConnection } from '../../entrypoints/background/services/connection';
+import { getCached, putCached } from '../../entrypoints/background/store/cache';
+import { loadApiKey } from '../../entrypoints/background/store/secrets';
 import { connectedAthlete } from '../../lib/settings';
-import { getCached, putCached } from '../../lib/store/cache';
-import { loadApiKey } from '../../lib/store/secrets';
 import { caught, nth } from '../api/helpers';
 import { freshProfile } from '../store/reset';
 import { ATHLETE, fakeIcu, GOOD_KEY } from './fake-icu';

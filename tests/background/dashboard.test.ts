@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { connect } from '../../lib/services/connection';
-import { getDashboard, STRAVA_ACTIVITY_NAME } from '../../lib/services/dashboard';
-import { addDays, isoDayIn } from '../../lib/services/days';
+import { connect } from '../../entrypoints/background/services/connection';
+import { getDashboard, STRAVA_ACTIVITY_NAME } from '../../entrypoints/background/services/dashboard';
+import { addDays, todayIn } from '../../lib/dates';
 import { caught } from '../api/helpers';
 import { freshProfile } from '../store/reset';
 import { ATHLETE, fakeIcu, GOOD_KEY, RIDE, STRAVA_STUB } from './fake-icu';
@@ -110,12 +110,12 @@ describe('days', () => {
     ['Europe/London', '2024-12-31T23:30:00Z', '2024-12-31'],
     ['UTC', '2024-02-29T12:00:00Z', '2024-02-29'],
   ])('today in %s at %s is %s', (zone, at, day) => {
-    expect(isoDayIn(zone, new Date(at))).toBe(day);
+    expect(todayIn(zone, new Date(at))).toBe(day);
   });
 
   it('falls back to the browser zone for an unknown zone', () => {
     const at = new Date('2024-05-02T12:00:00Z');
-    expect(isoDayIn('Not/AZone', at)).toBe(isoDayIn(undefined, at));
+    expect(todayIn('Not/AZone', at)).toBe(todayIn(undefined, at));
   });
 
   it('adds days across months and leap days', () => {

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import background from '../../entrypoints/background';
-import { setupFirstRun } from '../../lib/services/first-run';
+import { setupFirstRun } from '../../entrypoints/background/services/first-run';
 import { freshProfile } from '../store/reset';
 
 describe('the background entrypoint', () => {

@@ -2,8 +2,8 @@
  * A tiny in-test intervals.icu: just enough routes for the background's services, the same auth rule as the real one
  * (Basic, username API_KEY), and a log of every request. The full stand-in lives in dev/fake-icu for e2e tests.
  */
-import { createRateLimiter } from '../../lib/api/limiter';
-import { createServices } from '../../lib/services/context';
+import { createRateLimiter } from '../../entrypoints/background/api/limiter';
+import { createServices } from '../../entrypoints/background/services/context';
 import { fakeFetch, json, status } from '../api/helpers';
 
 export const GOOD_KEY = 'goodKey0123456789abcdefXYZ';

@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { createHandlers, setupMessaging } from '../../entrypoints/background/services/messaging';
 import { IcuError } from '../../lib/api/errors';
 import { type Envelope, type Handlers, isEnvelope, MessageError, sendMessage } from '../../lib/messages';
-import { createHandlers, setupMessaging } from '../../lib/services/messaging';
 import { freshProfile } from '../store/reset';
 import { fakeIcu, GOOD_KEY, STRAVA_STUB } from './fake-icu';
 

@@ -6,10 +6,10 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { listEntries, queueEdit } from '../../entrypoints/background/store/wellness-outbox';
+import { createOutbox, IN_DOUBT_MS, type Outbox } from '../../entrypoints/background/wellness/delivery';
 import { IcuError } from '../../lib/api/errors';
 import type { Wellness } from '../../lib/api/types';
-import { createOutbox, IN_DOUBT_MS, type Outbox } from '../../lib/services/wellness-outbox';
-import { listEntries, queueEdit } from '../../lib/store/outbox';
 import { type EditableKey, sameValue, type WellnessPatch } from '../../lib/wellness';
 import { freshProfile } from '../store/reset';
 

@@ -4,12 +4,12 @@
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createFakeIcu, type FakeIcu } from '../../dev/fake-icu';
+import { connect } from '../../entrypoints/background/services/connection';
+import { createServices } from '../../entrypoints/background/services/context';
+import { getActivityVo2max, getVo2max, getVo2maxTrend } from '../../entrypoints/background/services/vo2max';
 import { meanMaxPower } from '../../lib/power/mean-max';
 import { estimateVo2max } from '../../lib/power/vo2max';
-import { trendRange, VO2MAX_WINDOWS, weeklyTrend } from '../../lib/power/vo2max-card';
-import { connect } from '../../lib/services/connection';
-import { createServices } from '../../lib/services/context';
-import { getActivityVo2max, getVo2max, getVo2maxTrend } from '../../lib/services/vo2max';
+import { trendRange, VO2MAX_WINDOWS, weeklyTrend } from '../../lib/power/vo2max-rules';
 import { vo2maxFormula, vo2maxWeightOverride } from '../../lib/settings';
 import { freshProfile } from '../store/reset';
 

@@ -5,10 +5,13 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { KEY, NOW, useFakeIcu } from '../../dev/fake-icu/test-helpers';
-import { createRateLimiter } from '../../lib/api/limiter';
-import { popupIntent } from '../../lib/popup-intent';
-import { createServices, type Services } from '../../lib/services/context';
-import { dashboardCacheKey } from '../../lib/services/dashboard';
+import { createRateLimiter } from '../../entrypoints/background/api/limiter';
+import { createServices, type Services } from '../../entrypoints/background/services/context';
+import { dashboardCacheKey } from '../../entrypoints/background/services/dashboard';
+import { getCached, putCached } from '../../entrypoints/background/store/cache';
+import { saveApiKey } from '../../entrypoints/background/store/secrets';
+import { listEntries } from '../../entrypoints/background/store/wellness-outbox';
+import { lockToday, openQuickWellness } from '../../entrypoints/background/wellness/commands';
 import {
   bulkLock,
   discardPending,
@@ -23,12 +26,9 @@ import {
   setWellnessLock,
   stopWellnessTimer,
   undoWellness,
-} from '../../lib/services/wellness';
-import { lockToday, openQuickWellness } from '../../lib/services/wellness-commands';
+} from '../../entrypoints/background/wellness/handlers';
+import { popupIntent } from '../../lib/popup-intent';
 import { connectedAthlete } from '../../lib/settings';
-import { getCached, putCached } from '../../lib/store/cache';
-import { listEntries } from '../../lib/store/outbox';
-import { saveApiKey } from '../../lib/store/secrets';
 import { addDays } from '../../lib/wellness';
 import { freshProfile } from '../store/reset';
 
@@ -145,7 +145,7 @@ describe('saving', () => {
     const s = services();
     const date = addDays(TODAY, -4);
     expect(serverDay(date)?.hrv).toBeTypeOf('number');
-    const { queueEdit } = await import('../../lib/store/outbox');
+    const { queueEdit } = await import('../../entrypoints/background/store/wellness-outbox');
     await queueEdit({ athleteId: ctx.fake.athleteId, date, patch: { hrv: null } as never, now: Date.now() });
     await retryPending(s, { date });
     expect(puts().map((p) => p.body)).toEqual([{ hrv: -1 }]);

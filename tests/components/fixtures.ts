@@ -1,5 +1,5 @@
 /** Shared data for the component tests: shapes the background answers with. */
-import { isoDay } from '~/lib/format';
+import { isoDay } from '~/components/format';
 import type { ActivitySummary, AthleteSummary, Dashboard } from '~/lib/messages';
 
 export const today = isoDay(new Date());

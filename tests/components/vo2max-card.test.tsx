@@ -5,7 +5,8 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { Vo2maxCard } from '~/components/vo2max/Vo2maxCard';
 import { MessageError, type MessageType, sendMessage } from '~/lib/messages';
 import { estimateVo2max } from '~/lib/power/vo2max';
-import type { ActivityVo2max, Vo2maxOverview, Vo2maxTrendData, WindowSummary } from '~/lib/power/vo2max-card';
+import type { WindowSummary } from '~/lib/power/vo2max-rules';
+import type { ActivityVo2max, Vo2maxOverview, Vo2maxTrendData } from '~/lib/power/vo2max-views';
 import { vo2maxFormula, vo2maxWeightOverride, vo2maxWindow } from '~/lib/settings';
 
 vi.mock('~/lib/messages', async (importOriginal) => ({

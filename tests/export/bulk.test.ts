@@ -1,8 +1,9 @@
 import { strFromU8, unzipSync } from 'fflate';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
+import { createRateLimiter } from '../../entrypoints/background/api/limiter';
+import { listActivitiesForExport } from '../../entrypoints/background/services/export';
 import { IcuError } from '../../lib/api/errors';
-import { createRateLimiter } from '../../lib/api/limiter';
 import {
   ACTIVITY_HEADERS,
   type ActivityFiles,
@@ -13,7 +14,6 @@ import {
 } from '../../lib/export/bulk';
 import { createZipWriter } from '../../lib/export/zip';
 import { MessageError } from '../../lib/messages';
-import { listActivitiesForExport } from '../../lib/services/export';
 import { connectedAthlete } from '../../lib/settings';
 import { exportActivity, standInServices, useFakeIcu } from './stand-in';
 

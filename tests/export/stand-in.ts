@@ -7,13 +7,13 @@ import { join } from 'node:path';
 import { FIXTURES_DIR } from '../../dev/fake-icu/paths';
 import type { FakeIcu } from '../../dev/fake-icu/server';
 import { KEY } from '../../dev/fake-icu/test-helpers';
-import { createIcuClient } from '../../lib/api/client';
-import { createRateLimiter, type RateLimiter } from '../../lib/api/limiter';
+import { createIcuClient } from '../../entrypoints/background/api/client';
+import { createRateLimiter, type RateLimiter } from '../../entrypoints/background/api/limiter';
+import type { Services } from '../../entrypoints/background/services/context';
+import { getExportData } from '../../entrypoints/background/services/export';
 import { buildActivityFiles } from '../../lib/export/build';
 import type { ActivityFiles } from '../../lib/export/bulk';
 import type { CsvOptions } from '../../lib/export/csv';
-import type { Services } from '../../lib/services/context';
-import { getExportData } from '../../lib/services/export';
 
 export { KEY, NOW, useFakeIcu } from '../../dev/fake-icu/test-helpers';
 

@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { badgeText, renderBadge, vo2maxBadge } from '~/components/in-page/features/vo2max-badge';
 import { sendMessage } from '~/lib/messages';
 import { estimateVo2max } from '~/lib/power/vo2max';
-import type { ActivityVo2max } from '~/lib/power/vo2max-card';
+import type { ActivityVo2max } from '~/lib/power/vo2max-views';
 
 vi.mock('~/lib/messages', async (importOriginal) => ({
   ...(await importOriginal<typeof import('~/lib/messages')>()),

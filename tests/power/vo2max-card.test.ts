@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { REASON_TEXT } from '../../components/vo2max/reasons';
 import { estimateVo2max } from '../../lib/power/vo2max';
 import {
   type ActivityEffort,
@@ -7,7 +8,6 @@ import {
   estimateWindow,
   fiveMinuteWatts,
   parseWeightInput,
-  REASON_TEXT,
   resolveWeight,
   roundVo2max,
   sportReason,
@@ -16,7 +16,7 @@ import {
   VO2MAX_WINDOWS,
   type WindowSummary,
   weeklyTrend,
-} from '../../lib/power/vo2max-card';
+} from '../../lib/power/vo2max-rules';
 
 describe('which sports count', () => {
   it.each([

@@ -7,7 +7,7 @@ import {
   readThrough,
   refresh,
   staleWhileRevalidate,
-} from '../../lib/store/cache';
+} from '../../entrypoints/background/store/cache';
 import { freshProfile } from './reset';
 
 describe('the cache', () => {

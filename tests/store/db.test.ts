@@ -1,6 +1,6 @@
 import { openDB } from 'idb';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { DB_NAME, DB_VERSION, getDb, MIGRATIONS, openDatabase } from '../../lib/store/db';
+import { DB_NAME, DB_VERSION, getDb, MIGRATIONS, openDatabase } from '../../entrypoints/background/store/db';
 import { freshProfile } from './reset';
 
 describe('the database', () => {

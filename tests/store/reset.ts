@@ -1,6 +1,6 @@
 import { IDBFactory } from 'fake-indexeddb';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { closeDb } from '../../lib/store/db';
+import { closeDb } from '../../entrypoints/background/store/db';
 
 /** A fresh browser profile: empty extension storage and an empty IndexedDB. */
 export async function freshProfile(): Promise<void> {

@@ -1,9 +1,9 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { getCached, putCached } from '../../entrypoints/background/store/cache';
+import { forgetEverything } from '../../entrypoints/background/store/forget';
+import { deleteApiKey, loadApiKey, saveApiKey } from '../../entrypoints/background/store/secrets';
 import { connectedAthlete } from '../../lib/settings';
-import { getCached, putCached } from '../../lib/store/cache';
-import { forgetEverything } from '../../lib/store/forget';
-import { deleteApiKey, loadApiKey, saveApiKey } from '../../lib/store/secrets';
 import { freshProfile } from './reset';
 
 const KEY = 'secretKey1234567890abcdef';

@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { DB_VERSION, getDb, openDatabase } from '../../lib/store/db';
-import { forgetEverything } from '../../lib/store/forget';
+import { DB_VERSION, getDb, openDatabase } from '../../entrypoints/background/store/db';
+import { forgetEverything } from '../../entrypoints/background/store/forget';
+import { addUndo, getUndo, listUndo, markUndone, UNDO_LIMIT } from '../../entrypoints/background/store/undo-log';
 import {
   beginAttempt,
   captureBefore,
@@ -11,8 +12,7 @@ import {
   getEntry,
   listEntries,
   queueEdit,
-} from '../../lib/store/outbox';
-import { addUndo, getUndo, listUndo, markUndone, UNDO_LIMIT } from '../../lib/store/undo';
+} from '../../entrypoints/background/store/wellness-outbox';
 import { freshProfile } from './reset';
 
 const A = 'i1';

@@ -11,7 +11,7 @@
  * alone would take a third of it for one button.
  */
 import { sendMessage } from '~/lib/messages';
-import type { ActivityVo2max } from '~/lib/power/vo2max-card';
+import type { ActivityVo2max } from '~/lib/power/vo2max-views';
 import { FORMULA_SHORT, formatVo2max, formatWatts, formatWattsPerKg, weightText } from '../../vo2max/format';
 import { el } from '../dom';
 import type { InPageFeature } from '../feature';

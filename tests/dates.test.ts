@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { addDays, dateRange, daysBetween, isIsoDate, todayIn } from '../../lib/wellness/dates';
+import { addDays, daysBetween, isIsoDate, isoDayOf, todayIn } from '../lib/dates';
 
 describe('todayIn', () => {
   it.each([
@@ -73,17 +73,20 @@ describe('calendar arithmetic', () => {
     expect(isIsoDate(value)).toBe(expected);
   });
 
-  it('lists a range across a DST change, both ends included', () => {
-    expect(dateRange('2026-03-27', '2026-03-31')).toEqual([
-      '2026-03-27',
-      '2026-03-28',
-      '2026-03-29',
-      '2026-03-30',
-      '2026-03-31',
-    ]);
-    expect(dateRange('2026-03-29', '2026-03-29')).toEqual(['2026-03-29']);
-    expect(dateRange('2026-03-30', '2026-03-29')).toEqual([]);
+  it('counts days across a DST change', () => {
+    expect(daysBetween('2026-03-27', '2026-03-31')).toBe(4);
+    expect(addDays('2026-03-28', 1)).toBe('2026-03-29');
+    expect(addDays('2026-03-29', 1)).toBe('2026-03-30');
+    expect(daysBetween('2026-03-30', '2026-03-29')).toBe(-1);
     expect(daysBetween('2026-01-01', '2027-01-01')).toBe(365);
+  });
+
+  it('takes the day of an intervals.icu local date-time', () => {
+    expect(isoDayOf('2026-01-01T00:00:00')).toBe('2026-01-01');
+    expect(isoDayOf('2024-05-01T07:30:00')).toBe('2024-05-01');
+    expect(isoDayOf('')).toBeNull();
+    expect(isoDayOf(null)).toBeNull();
+    expect(isoDayOf('yesterday')).toBeNull();
   });
 
   const anyDate = fc
@@ -101,14 +104,10 @@ describe('calendar arithmetic', () => {
     );
   });
 
-  it('ranges hold consecutive days', () => {
+  it('daysBetween undoes addDays', () => {
     fc.assert(
-      fc.property(anyDate, fc.integer({ min: 0, max: 400 }), (oldest, span) => {
-        const range = dateRange(oldest, addDays(oldest, span));
-        expect(range).toHaveLength(span + 1);
-        range.slice(1).forEach((day, i) => {
-          expect(addDays(range[i] as string, 1)).toBe(day);
-        });
+      fc.property(anyDate, fc.integer({ min: -400, max: 400 }), (oldest, span) => {
+        expect(daysBetween(oldest, addDays(oldest, span))).toBe(span);
       }),
     );
   });

@@ -11,11 +11,11 @@
  * - The two shortcuts: the active tab's activity (as its content script reported it) is saved by that tab.
  */
 import type { Browser } from 'wxt/browser';
-import { IcuError } from '../api/errors';
-import { type ExportData, pickExportFields } from '../export/data';
-import { streamTypesToRequest } from '../export/stream-choices';
-import { type ActivitySummary, MessageError, sendTabMessage } from '../messages';
-import { connectedAthlete } from '../settings';
+import { IcuError } from '~/lib/api/errors';
+import { type ExportData, pickExportFields } from '~/lib/export/data';
+import { streamTypesToRequest } from '~/lib/export/stream-choices';
+import { type ActivitySummary, MessageError, sendTabMessage } from '~/lib/messages';
+import { connectedAthlete } from '~/lib/settings';
 import type { CommandHandler } from './commands';
 import type { Services } from './context';
 import { toActivitySummary } from './dashboard';
@@ -73,7 +73,7 @@ async function exportFromTab(tab: Browser.tabs.Tab | undefined, kind: 'laps' | '
   }
 }
 
-/** `export-streams` and `export-laps` (wxt.config.ts `commands`), registered in lib/services/commands.ts. */
+/** `export-streams` and `export-laps` (wxt.config.ts `commands`), registered in commands.ts. */
 export function exportCommandHandlers(): Record<string, CommandHandler> {
   return {
     'export-streams': (_services, tab) => exportFromTab(tab, 'streams'),

@@ -5,7 +5,7 @@
  */
 import { type Browser, browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
-import type { Route } from '../routes';
+import type { Route } from '~/lib/routes';
 
 const tabPages = storage.defineItem<Record<string, Route>>('session:tabPages', { fallback: {} });
 

@@ -13,7 +13,7 @@
  *
  * Pure: no browser, Node or network imports (types only).
  */
-import { addDays } from '../wellness/dates';
+import { addDays, isoDayOf } from '../dates';
 import {
   DEFAULT_VO2MAX_FORMULA,
   estimateVo2max,
@@ -67,20 +67,6 @@ export type NotOfferedReason =
   | 'too-short'
   | 'no-effort'
   | 'no-weight';
-
-/** One sentence per reason, for the card, the badge's title and the popup. */
-export const REASON_TEXT: Readonly<Record<NotOfferedReason, string>> = {
-  running:
-    'Not offered for runs: running power is measured and modelled differently, and both formulas are for cycling.',
-  ebike: 'Not offered for e-bike rides: the recorded power may include the motor’s.',
-  handcycle: 'Not offered for handcycling: both formulas were fitted to leg cycling.',
-  'not-cycling': 'Not offered: the estimate needs cycling power, and this is not a ride.',
-  strava: 'Not available: activities imported from Strava cannot be read through the intervals.icu API.',
-  'no-power': 'Not offered: this ride has no power data.',
-  'too-short': 'Not offered: this ride has less than 5 minutes of power data.',
-  'no-effort': 'No ride with at least 5 minutes of power in this window.',
-  'no-weight': 'Enter your weight to get an estimate: none is recorded in wellness, the power curve or your profile.',
-};
 
 /** Why an activity type gets no estimate, or null when it is cycling with a rider's power. */
 export function sportReason(type: string | null | undefined): NotOfferedReason | null {
@@ -149,10 +135,6 @@ export interface WindowSummary {
 /** Only positive finite numbers count as a value; 0 and absent mean "none". */
 function positive(value: unknown): number | null {
   return typeof value === 'number' && Number.isFinite(value) && value > 0 ? value : null;
-}
-
-export function isoDayOf(localDateTime: string | null | undefined): string | null {
-  return localDateTime && /^\d{4}-\d{2}-\d{2}/.test(localDateTime) ? localDateTime.slice(0, 10) : null;
 }
 
 /** The best 5-minute effort of one athlete curve, with its activity from the answer's `activities`. */
@@ -391,44 +373,4 @@ export function weeklyTrend(
     });
   }
   return points;
-}
-
-// ---- what the background answers (lib/messages.ts) ----------------------------------------------------------------
-
-/** `getVo2max`: the card's windows from one power-curves request, with the weights to choose from. */
-export interface Vo2maxOverview {
-  /** One per VO2MAX_WINDOWS entry, in that order. */
-  windows: WindowSummary[];
-  /** The athlete profile's weight; fetched only when a window has neither a wellness nor a curve weight. */
-  athleteWeight: number | null;
-  /** Athlete-local today when fetched ("YYYY-MM-DD"). */
-  today: string;
-  fetchedAt: number;
-}
-
-/** `getVo2maxTrend`: every ride's best 5 minutes over the trend's range; the weeks are computed by `weeklyTrend`. */
-export interface Vo2maxTrendData {
-  today: string;
-  efforts: ActivityEffort[];
-  /** Rides left out because their type cannot count (e-bikes, handcycles). */
-  excluded: number;
-  athleteWeight: number | null;
-  fetchedAt: number;
-}
-
-/** `getActivityVo2max`: one activity's 5-minute power and estimate, or why there is none. */
-export interface ActivityVo2max {
-  activityId: string;
-  /** Local ISO day of the activity, when known. */
-  date: string | null;
-  type: string | null;
-  /** Mean-maximal 5-minute power; null when the activity has none. */
-  watts: number | null;
-  /** Where the 5-minute power came from: the activity's power curve, or its watts stream through lib/power. */
-  powerFrom: 'curve' | 'stream' | null;
-  /** The weights on offer (the override is applied on top, from settings). */
-  weights: { wellness: number | null; curve: number | null; athlete: number | null };
-  icuVo2max5m: number | null;
-  /** With the formula and weight override stored in settings when the answer was made. */
-  result: Vo2maxResult;
 }

@@ -5,15 +5,15 @@
  * 'invalid' with a safe message, so nothing internal (let alone the key) leaks into a reply.
  */
 import { type Browser, browser } from 'wxt/browser';
-import { IcuError } from '../api/errors';
-import { type Envelope, type Handlers, isEnvelope, type MessageType, type ProtocolMap, type Reply } from '../messages';
-import { runCommandForTab } from './commands';
-import { connect, forgetKey, getConnection } from './connection';
-import type { Services } from './context';
-import { getActivitySummary, getDashboard } from './dashboard';
-import { getExportData, listActivitiesForExport } from './export';
-import { getTabPage, rememberTabPage } from './pages';
-import { getActivityVo2max, getVo2max, getVo2maxTrend } from './vo2max';
+import { IcuError } from '~/lib/api/errors';
+import {
+  type Envelope,
+  type Handlers,
+  isEnvelope,
+  type MessageType,
+  type ProtocolMap,
+  type Reply,
+} from '~/lib/messages';
 import {
   bulkLock,
   discardPending,
@@ -25,7 +25,14 @@ import {
   saveWellness,
   setWellnessLock,
   undoWellness,
-} from './wellness';
+} from '../wellness/handlers';
+import { runCommandForTab } from './commands';
+import { connect, forgetKey, getConnection } from './connection';
+import type { Services } from './context';
+import { getActivitySummary, getDashboard } from './dashboard';
+import { getExportData, listActivitiesForExport } from './export';
+import { getTabPage, rememberTabPage } from './pages';
+import { getActivityVo2max, getVo2max, getVo2maxTrend } from './vo2max';
 
 export function createHandlers(services: Services): Handlers {
   return {

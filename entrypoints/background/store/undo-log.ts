@@ -3,7 +3,7 @@
  * (`restore`, built with `undoPatch`: fields that were empty are cleared), so "Undo" can put them back. Ids only grow,
  * so the oldest entries are the lowest ids and are pruned in the same transaction that adds a new one.
  */
-import type { WellnessPatch } from '../wellness';
+import type { WellnessPatch } from '~/lib/wellness';
 import { getDb } from './db';
 
 export const UNDO_LIMIT = 50;

@@ -7,8 +7,8 @@
  * shipped step; add a new one (and a test that opens the previous version's data).
  */
 import { type DBSchema, type IDBPDatabase, type IDBPTransaction, openDB, type StoreNames } from 'idb';
-import type { OutboxEntry } from './outbox';
-import type { UndoEntry } from './undo';
+import type { UndoEntry } from './undo-log';
+import type { OutboxEntry } from './wellness-outbox';
 
 export const DB_NAME = 'icu-companion';
 

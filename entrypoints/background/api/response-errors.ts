@@ -1,10 +1,11 @@
 /**
- * Turns whatever a request threw (ky's HTTPError/TimeoutError, fetch's TypeError, an abort) into one `IcuError`.
- * This is the only place that looks at HTTP status codes.
+ * HTTP answers → errors: turns whatever a request threw (ky's HTTPError/TimeoutError, fetch's TypeError, an abort)
+ * into one `IcuError` (the shared type in lib/api/errors.ts, which lib/api/explain-error.ts puts into plain words).
+ * This is the only place that looks at HTTP status codes; it also reads `Retry-After` and spots Strava stubs.
  */
 import { HTTPError, TimeoutError } from 'ky';
-import { IcuError } from './errors';
-import type { Hidden } from './types';
+import { IcuError } from '~/lib/api/errors';
+import type { Hidden } from '~/lib/api/types';
 
 export interface FailureContext {
   /** A 422 on this endpoint means "imported from Strava" (activity streams, intervals, power curve). */

@@ -13,28 +13,25 @@
  * The formula and the weight override are settings: the popup applies them itself (switching is instant); answers
  * for the content script (`getActivityVo2max`) apply the stored ones.
  */
-import { IcuError } from '../api/errors';
-import type { Activity, ActivityStream, PowerCurve, Wellness } from '../api/types';
-import { meanMaxPower } from '../power/mean-max';
+import { IcuError } from '~/lib/api/errors';
+import type { Activity, ActivityStream, PowerCurve, Wellness } from '~/lib/api/types';
+import { isoDayOf, todayIn } from '~/lib/dates';
+import { meanMaxPower } from '~/lib/power/mean-max';
 import {
   type ActivityEffort,
-  type ActivityVo2max,
   estimateFor,
   FIVE_MINUTES_SECS,
   fiveMinuteWatts,
-  isoDayOf,
   isUsableWeight,
   sportReason,
   summarizeWindows,
   trendRange,
   VO2MAX_WINDOWS,
-  type Vo2maxOverview,
-  type Vo2maxTrendData,
-} from '../power/vo2max-card';
-import { type ConnectedAthlete, connectedAthlete, readVo2maxFormula, readVo2maxWeightOverride } from '../settings';
+} from '~/lib/power/vo2max-rules';
+import type { ActivityVo2max, Vo2maxOverview, Vo2maxTrendData } from '~/lib/power/vo2max-views';
+import { type ConnectedAthlete, connectedAthlete, readVo2maxFormula, readVo2maxWeightOverride } from '~/lib/settings';
 import { getCached, readThrough } from '../store/cache';
 import type { Services } from './context';
-import { isoDayIn } from './days';
 
 /** The sport asked for: intervals.icu includes every activity type of the athlete's Ride sport settings. */
 const SPORT = 'Ride';
@@ -105,7 +102,7 @@ export async function fetchOverview(services: Services, athlete: ConnectedAthlet
   return {
     windows,
     athleteWeight: needsAthlete ? await athleteWeight(services, athlete.id) : null,
-    today: isoDayIn(athlete.timezone, now),
+    today: todayIn(athlete.timezone, now),
     fetchedAt: now.getTime(),
   };
 }
@@ -123,7 +120,7 @@ export async function getVo2maxTrend(services: Services): Promise<Vo2maxTrendDat
 
 export async function fetchTrend(services: Services, athlete: ConnectedAthlete): Promise<Vo2maxTrendData> {
   const now = services.now();
-  const today = isoDayIn(athlete.timezone, now);
+  const today = todayIn(athlete.timezone, now);
   const { oldest, newest } = trendRange(today);
   const { client } = services;
   const [payload, types, wellness] = await Promise.all([

@@ -3,7 +3,7 @@
  * typed for VO2max. Every object store is emptied, so stores added by later schema versions (outbox, undo log) are
  * included without a change here.
  */
-import { connectedAthlete, vo2maxWeightOverride } from '../settings';
+import { connectedAthlete, vo2maxWeightOverride } from '~/lib/settings';
 import { getDb } from './db';
 
 export async function forgetEverything(): Promise<void> {

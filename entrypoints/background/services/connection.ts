@@ -2,11 +2,11 @@
  * Connecting the extension to an intervals.icu account: check a pasted key against `GET /athlete/{id}` and keep it
  * only if intervals.icu accepts it; report who is connected; forget everything.
  */
-import { IcuError } from '../api/errors';
-import { normalizeApiKey, normalizeAthleteId } from '../api/key';
-import type { Athlete } from '../api/types';
-import type { AthleteSummary, ConnectionState } from '../messages';
-import { type ConnectedAthlete, connectedAthlete } from '../settings';
+import { IcuError } from '~/lib/api/errors';
+import { normalizeApiKey, normalizeAthleteId } from '~/lib/api/key';
+import type { Athlete } from '~/lib/api/types';
+import type { AthleteSummary, ConnectionState } from '~/lib/messages';
+import { type ConnectedAthlete, connectedAthlete } from '~/lib/settings';
 import { clearCache } from '../store/cache';
 import { forgetEverything } from '../store/forget';
 import { loadApiKey, saveApiKey } from '../store/secrets';

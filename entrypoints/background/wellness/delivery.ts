@@ -1,5 +1,5 @@
 /**
- * Delivering the wellness outbox (lib/store/outbox.ts) to intervals.icu, one day at a time and in order.
+ * Delivering the wellness outbox (store/wellness-outbox.ts) to intervals.icu, one day at a time and in order.
  *
  * - Per-day order: every delivery of a day runs on that day's chain, so within one background instance two requests
  *   for the same day are never out at once. Edits merged while a request is out are sent by the next delivery.
@@ -14,9 +14,10 @@
  *
  * Nothing here touches the browser: the caller supplies the HTTP calls, the clock and the alarm.
  */
-import type { ErrorInfo } from '../api/errors';
-import { IcuError } from '../api/errors';
-import type { Wellness } from '../api/types';
+import type { ErrorInfo } from '~/lib/api/errors';
+import { IcuError } from '~/lib/api/errors';
+import type { Wellness } from '~/lib/api/types';
+import { applyPatch, type EditableKey, unconfirmedFields, type WellnessPatch } from '~/lib/wellness';
 import {
   beginAttempt,
   captureBefore,
@@ -27,10 +28,9 @@ import {
   listEntries,
   type OutboxEntry,
   rescheduleEntry,
-} from '../store/outbox';
-import { applyPatch, type EditableKey, unconfirmedFields, type WellnessPatch } from '../wellness';
+} from '../store/wellness-outbox';
 
-/** Request timeout (lib/api/client DEFAULT_TIMEOUT_MS, 15 s) plus time for the limiter and the server to finish. */
+/** Request timeout (api/client.ts DEFAULT_TIMEOUT_MS, 15 s) plus time for the limiter and the server to finish. */
 export const IN_DOUBT_MS = 25_000;
 /** Waits between the quick attempts of a save the user is watching. */
 export const QUICK_RETRY_MS = [1_000, 2_000] as const;

@@ -1,13 +1,13 @@
 /**
  * Keyboard shortcuts (the manifest's `commands`). Each command's handler lives with its feature and is listed here;
- * the browser passes the active tab, whose intervals.icu page the content script has reported (lib/services/pages),
+ * the browser passes the active tab, whose intervals.icu page the content script has reported (pages.ts),
  * so "export this activity" needs no `tabs` permission. `_execute_action` (open the popup) is handled by the browser.
  */
 import { type Browser, browser } from 'wxt/browser';
-import { IcuError } from '../api/errors';
+import { IcuError } from '~/lib/api/errors';
+import { wellnessCommands } from '../wellness/commands';
 import type { Services } from './context';
 import { exportCommandHandlers } from './export';
-import { wellnessCommands } from './wellness-commands';
 
 export type CommandHandler = (services: Services, tab: Browser.tabs.Tab | undefined) => Promise<void>;
 

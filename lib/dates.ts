@@ -35,7 +35,7 @@ function isValidTimeZone(timeZone: string): boolean {
  * The date in `timeZone` (IANA name, e.g. the athlete's `timezone`) at instant `now`. An unknown or missing zone falls
  * back to the browser's own, which is the best guess left and better than failing the whole form.
  */
-export function todayIn(timeZone: string | undefined, now: Date | number = Date.now()): IsoDate {
+export function todayIn(timeZone: string | null | undefined, now: Date | number = Date.now()): IsoDate {
   const zone = timeZone && isValidTimeZone(timeZone) ? timeZone : undefined;
   const parts = formatterFor(zone).formatToParts(new Date(now));
   const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '';
@@ -84,8 +84,10 @@ export function daysBetween(from: IsoDate, to: IsoDate): number {
   return Math.round((requireMs(to) - requireMs(from)) / DAY_MS);
 }
 
-/** Every day from `oldest` to `newest`, both included, oldest first; empty when `oldest` is after `newest`. */
-export function dateRange(oldest: IsoDate, newest: IsoDate): IsoDate[] {
-  const count = daysBetween(oldest, newest) + 1;
-  return Array.from({ length: Math.max(0, count) }, (_, i) => addDays(oldest, i));
+/**
+ * The day of an intervals.icu local date-time ("2026-01-01T00:00:00", no zone: `start_date_local`, event dates), or
+ * null when there is none.
+ */
+export function isoDayOf(localDateTime: string | null | undefined): IsoDate | null {
+  return localDateTime && /^\d{4}-\d{2}-\d{2}/.test(localDateTime) ? localDateTime.slice(0, 10) : null;
 }

@@ -4,12 +4,19 @@
  * of the same day merges into it (`mergeEdits`, the latest value of each field winning) and bumps its `version`.
  *
  * Each delivery attempt is recorded *before* its request is sent (`beginAttempt` sets `inFlight`), so a worker that
- * starts later knows a request of an earlier worker may still land, and waits for it (lib/services/wellness-outbox.ts).
+ * starts later knows a request of an earlier worker may still land, and waits for it (wellness/delivery.ts).
  * A delivered entry is removed only for the fields whose value was sent; fields edited again meanwhile stay pending.
  */
-import type { ErrorInfo } from '../api/errors';
-import type { Wellness } from '../api/types';
-import { clearValueFor, type EditableKey, isEmptyPatch, mergeEdits, sameValue, type WellnessPatch } from '../wellness';
+import type { ErrorInfo } from '~/lib/api/errors';
+import type { Wellness } from '~/lib/api/types';
+import {
+  clearValueFor,
+  type EditableKey,
+  isEmptyPatch,
+  mergeEdits,
+  sameValue,
+  type WellnessPatch,
+} from '~/lib/wellness';
 import { getDb } from './db';
 
 /** Why the edit was made: the user's own edit, or an undo of an earlier write. */

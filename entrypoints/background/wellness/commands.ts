@@ -4,12 +4,12 @@
  * shows the outcome on the toolbar badge for a few seconds.
  */
 import { type Browser, browser } from 'wxt/browser';
-import { IcuError } from '../api/errors';
-import { popupIntent } from '../popup-intent';
-import { connectedAthlete } from '../settings';
-import type { Services } from './context';
-import { isoDayIn } from './days';
-import { setWellnessLock } from './wellness';
+import { IcuError } from '~/lib/api/errors';
+import { todayIn } from '~/lib/dates';
+import { popupIntent } from '~/lib/popup-intent';
+import { connectedAthlete } from '~/lib/settings';
+import type { Services } from '../services/context';
+import { setWellnessLock } from './handlers';
 
 export const BADGE_MS = 5_000;
 /** The manifest's `action.default_title` (wxt.config.ts). */
@@ -55,7 +55,7 @@ export async function lockToday(services: Services): Promise<void> {
   try {
     const athlete = await connectedAthlete.getValue();
     if (!athlete) throw new IcuError({ kind: 'auth', message: 'Not connected: add your API key in the settings.' });
-    const today = isoDayIn(athlete.timezone, services.now());
+    const today = todayIn(athlete.timezone, services.now());
     const result = await setWellnessLock(services, { date: today, locked: true });
     if (result.status === 'pending') {
       await showBadge('pending', 'Lock of today pending — will retry');
@@ -65,7 +65,7 @@ export async function lockToday(services: Services): Promise<void> {
       await showBadge('failed', 'intervals.icu did not keep today locked');
     }
   } catch (error) {
-    // The IcuError's own message is already in plain words (lib/api/failures.ts).
+    // The IcuError's own message is already in plain words (api/response-errors.ts).
     await showBadge(
       'failed',
       `Could not lock today: ${error instanceof IcuError ? error.message : 'unexpected error'}`,

@@ -2,16 +2,17 @@
  * The popup's at-a-glance data: who is connected, today's wellness (in the athlete's time zone) and the latest
  * activity. The popup first asks with `source: 'cache'` (instant, no network), then with `source: 'network'`.
  */
+
+import { IcuError } from '~/lib/api/errors';
+import type { Activity, ActivityListItem, Wellness } from '~/lib/api/types';
+import { addDays, todayIn } from '~/lib/dates';
+import type { ActivitySummary, Dashboard, WellnessGlance } from '~/lib/messages';
+import { connectedAthlete } from '~/lib/settings';
 import { isStravaStub } from '../api/client';
-import { IcuError } from '../api/errors';
-import type { Activity, ActivityListItem, Wellness } from '../api/types';
-import type { ActivitySummary, Dashboard, WellnessGlance } from '../messages';
-import { connectedAthlete } from '../settings';
 import { getCached, refresh } from '../store/cache';
 import { loadApiKey } from '../store/secrets';
 import { toConnectedAthlete } from './connection';
 import type { Services } from './context';
-import { addDays, isoDayIn } from './days';
 
 /** How far back to look for the latest activity, and how many to ask for (newest first). */
 export const LATEST_ACTIVITY_DAYS = 60;
@@ -46,7 +47,7 @@ async function fetchDashboard(services: Services, athleteId: string): Promise<Da
   const athlete = toConnectedAthlete(await client.getAthlete(athleteId));
   await connectedAthlete.setValue(athlete); // keep the stored name and time zone current
 
-  const today = isoDayIn(athlete.timezone, now);
+  const today = todayIn(athlete.timezone, now);
   const [wellness, activities] = await Promise.all([
     client.listWellness(athlete.id, today, today),
     client.listActivities(athlete.id, { oldest: addDays(today, -LATEST_ACTIVITY_DAYS), limit: ACTIVITY_LIMIT }),

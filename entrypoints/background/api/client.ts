@@ -8,12 +8,10 @@
  * - Rate: every attempt, retries included, first takes a slot from the shared limiter (≤ 10 requests/s).
  * - Retry: GET and PUT (idempotent) retry on 429, 502, 503, 504 and network errors with exponential backoff and
  *   jitter, honouring `Retry-After` up to a cap. POST is never retried. Every attempt has a timeout.
- * - Errors: every failure becomes an `IcuError` (see failures.ts).
+ * - Errors: every failure becomes an `IcuError` (see response-errors.ts).
  */
 import ky, { type KyInstance } from 'ky';
-import { IcuError } from './errors';
-import { isStravaStub, STRAVA_MESSAGE, toIcuError } from './failures';
-import { type RateLimiter, sharedLimiter, takeSlot } from './limiter';
+import { IcuError } from '~/lib/api/errors';
 import type {
   Activity,
   ActivityListItem,
@@ -31,7 +29,9 @@ import type {
   Wellness,
   WellnessDay,
   WellnessUpdate,
-} from './types';
+} from '~/lib/api/types';
+import { type RateLimiter, sharedLimiter, takeSlot } from './limiter';
+import { isStravaStub, STRAVA_MESSAGE, toIcuError } from './response-errors';
 
 export const ICU_ORIGIN = 'https://intervals.icu';
 export const API_BASE = `${ICU_ORIGIN}/api/v1`;

@@ -5,13 +5,11 @@
  * browser wiring (alarm, browser start, back online).
  */
 import { browser } from 'wxt/browser';
-import { IcuError } from '../api/errors';
-import type { Athlete, Wellness, WellnessDay, WellnessUpdate } from '../api/types';
-import type { Dashboard } from '../messages';
-import { type ConnectedAthlete, connectedAthlete } from '../settings';
-import { getCached, putCached, refresh } from '../store/cache';
-import { discardEntry, dropFields, getEntry, listEntries, type OutboxEntry, queueEdit } from '../store/outbox';
-import { addUndo, getUndo, listUndo, markUndone, type UndoDay, type WriteKind } from '../store/undo';
+import { IcuError } from '~/lib/api/errors';
+import type { Athlete, Wellness, WellnessDay, WellnessUpdate } from '~/lib/api/types';
+import { todayIn } from '~/lib/dates';
+import type { Dashboard } from '~/lib/messages';
+import { type ConnectedAthlete, connectedAthlete } from '~/lib/settings';
 import {
   addDays,
   checkWellnessPatch,
@@ -28,7 +26,7 @@ import {
   type WellnessPatch,
   type WellnessValues,
   weightUnitFor,
-} from '../wellness';
+} from '~/lib/wellness';
 import type {
   BulkLockPreview,
   BulkLockRequest,
@@ -39,11 +37,13 @@ import type {
   WellnessDayView,
   WellnessHistoryEntry,
   WellnessLockResult,
-} from '../wellness/views';
-import type { Services } from './context';
-import { dashboardCacheKey, toWellnessGlance } from './dashboard';
-import { isoDayIn } from './days';
-import { createOutbox, type Delivered, type Outbox } from './wellness-outbox';
+} from '~/lib/wellness/views';
+import type { Services } from '../services/context';
+import { dashboardCacheKey, toWellnessGlance } from '../services/dashboard';
+import { getCached, putCached, refresh } from '../store/cache';
+import { addUndo, getUndo, listUndo, markUndone, type UndoDay, type WriteKind } from '../store/undo-log';
+import { discardEntry, dropFields, getEntry, listEntries, type OutboxEntry, queueEdit } from '../store/wellness-outbox';
+import { createOutbox, type Delivered, type Outbox } from './delivery';
 
 export const OUTBOX_ALARM = 'wellness-outbox';
 /** How long a save waits for intervals.icu before answering "pending" (delivery goes on in the background). */
@@ -66,7 +66,7 @@ async function requireAthlete(): Promise<ConnectedAthlete> {
   return athlete;
 }
 
-const todayFor = (services: Services, athlete: ConnectedAthlete) => isoDayIn(athlete.timezone, services.now());
+const todayFor = (services: Services, athlete: ConnectedAthlete) => todayIn(athlete.timezone, services.now());
 
 /** A day that can be written: a real date, not after tomorrow (athlete-local). */
 function checkWritableDate(date: string, today: string): void {
