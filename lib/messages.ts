@@ -58,6 +58,8 @@ export interface ActivitySummary {
 
 export interface Dashboard {
   athlete: AthleteSummary;
+  /** The athlete-local day "Today" is for (absent in dashboards cached by older versions). */
+  today?: string;
   wellness: WellnessGlance | null;
   latestActivity: ActivitySummary | null;
   /** Epoch ms of the oldest part of this answer that came from the network. */
@@ -83,7 +85,6 @@ export interface ProtocolMap {
    * intervals.icu page). The popup learns its tab id from `tabs.query`, which needs no `tabs` permission.
    */
   getTabPage: { request: { tabId: number }; response: Route | null };
-  /** One activity's summary (cached, then fresh), e.g. the one open in the current tab. */
   /**
    * Extension pages → background: do what a keyboard shortcut does, for the given tab (default: none). The popup's
    * buttons and the end-to-end tests use it, since a headless browser cannot press global shortcuts.
@@ -91,8 +92,8 @@ export interface ProtocolMap {
   runCommand: { request: { command: string; tabId?: number }; response: null };
   /**
    * CSV export: one activity with its laps (the fields lib/export/data.ts lists) and, with `streams`, its streams
-   * except the ones left out. The surface that asked builds the CSV files (`buildActivityFiles`) and saves them (a
-   * Blob and `<a download>`). An activity imported from Strava fails with kind 'strava'.
+   * except the ones left out. The surface that asked builds the CSV files (`buildActivityFiles`) and saves them
+   * (components/export/download.ts says why there). An activity imported from Strava fails with kind 'strava'.
    */
   getExportData: {
     request: { activityId: string; streams: boolean; excludedStreams?: string[] };
@@ -100,6 +101,7 @@ export interface ProtocolMap {
   };
   /** Activities that started between two athlete-local days (inclusive), oldest first: the bulk export's list. */
   listActivitiesForExport: { request: { oldest: string; newest: string }; response: ActivitySummary[] };
+  /** One activity's summary (cached, then fresh), e.g. the one open in the current tab. */
   getActivitySummary: {
     request: { activityId: string; source: 'cache' | 'network' };
     response: ActivitySummary | null;
@@ -192,7 +194,7 @@ export function isEnvelope(message: unknown): message is Envelope {
 /**
  * The other direction: the background → the content script of one tab (`browser.tabs.sendMessage`, which needs no
  * `tabs` permission for a tab id the background was given). The keyboard shortcuts use it to have the page they act
- * on save the file, since an MV3 service worker cannot make blob URLs.
+ * on save the file (components/export/download.ts says why the page saves).
  */
 export interface TabProtocolMap {
   /** Build this activity's laps or streams CSV and save it from the page. */

@@ -1,4 +1,4 @@
-/** In-page features are plain DOM (the content script's 15 KB budget has no room for a UI library). */
+/** In-page features are plain DOM: they load on every page they serve, and a UI library would weigh more than them. */
 export function el<K extends keyof HTMLElementTagNameMap>(
   tag: K,
   className?: string,

@@ -1,6 +1,5 @@
 /**
- * The in-page "Laps CSV" / "Streams CSV" button: plain DOM (the content script's 15 KB budget is shared by every
- * in-page feature). It shows its export's progress, also when a keyboard shortcut started it, and says why an
+ * The in-page "Laps CSV" / "Streams CSV" button, plain DOM like every in-page feature (dom.ts). It shows its export's progress, also when a keyboard shortcut started it, and says why an
  * activity imported from Strava cannot be exported instead of failing silently.
  */
 import { el } from './dom';

@@ -1,7 +1,7 @@
 /**
- * The toolbar popup. On open it asks whether a key is stored; if so it shows the cached dashboard at once, then asks
- * the background for fresh data, keeping what it has when that fails. Later features add `<Section>`s to the stack in
- * `<main>` (wellness editing, VO2max, export).
+ * The toolbar popup: who is connected, today's wellness and the latest (or this tab's) activity, then the Wellness,
+ * VO2max and Export sections. It shows the cached dashboard at once and refreshes it from intervals.icu, keeping what
+ * it has when that fails.
  */
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';

@@ -24,7 +24,7 @@ import {
   type WellnessLike,
   type WellnessPatch,
 } from '~/lib/wellness';
-import type { PendingWellness, WellnessDayView } from '~/lib/wellness/views';
+import type { PendingWellness, SaveWellnessResult, WellnessDayView } from '~/lib/wellness/views';
 import { dayText, fieldLabels } from './format';
 
 export interface WellnessFormProps {
@@ -155,9 +155,14 @@ export function WellnessForm({ version, pending, onWrite, onToday, autoFocus = f
     if (errors[key]) setErrors((e) => ({ ...e, [key]: undefined }));
   };
 
-  const afterWrite = async (day: string) => {
+  /** After a write: a saved answer carries the day as read back, so only a pending one asks the background again. */
+  const afterWrite = async (day: string, answer?: SaveWellnessResult) => {
     dirty.current = false;
     onWrite();
+    if (answer?.status === 'saved' && answer.day && view && view.date === day) {
+      show({ ...view, day: answer.day, fetchedAt: Date.now(), pending: null });
+      return;
+    }
     try {
       show(await sendMessage('getWellnessDay', { date: day, source: 'cache' }));
     } catch {
@@ -195,7 +200,7 @@ export function WellnessForm({ version, pending, onWrite, onToday, autoFocus = f
         setStatus(pendingStatus(answer.error));
         setAwaiting({ date, patch: result.patch });
       }
-      await afterWrite(date);
+      await afterWrite(date, answer);
     } catch (error) {
       setStatus(await failedWrite(error, date, 'Not saved'));
     } finally {
@@ -246,7 +251,7 @@ export function WellnessForm({ version, pending, onWrite, onToday, autoFocus = f
             : 'intervals.icu kept this day locked: it did not accept the unlock through its API. Unlock the day on intervals.icu itself.',
         });
       }
-      await afterWrite(date);
+      await afterWrite(date, answer);
     } catch (error) {
       setStatus(await failedWrite(error, date, 'Not changed'));
     } finally {

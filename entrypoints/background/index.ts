@@ -8,7 +8,7 @@ import { createServices } from '~/entrypoints/background/services/context';
 import { setupFirstRun } from '~/entrypoints/background/services/first-run';
 import { createHandlers, setupMessaging } from '~/entrypoints/background/services/messaging';
 import { setupTabPages } from '~/entrypoints/background/services/pages';
-import { setupWellness } from '~/entrypoints/background/wellness/handlers';
+import { setupWellness } from '~/entrypoints/background/wellness/setup';
 
 export default defineBackground({
   main() {

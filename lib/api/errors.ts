@@ -43,6 +43,5 @@ export class IcuError extends Error {
   }
 }
 
-export function isIcuError(value: unknown): value is IcuError {
-  return value instanceof IcuError;
-}
+/** Bad input caught before any request: the `invalid` kind with a message for the user. */
+export const invalidInput = (message: string): IcuError => new IcuError({ kind: 'invalid', message });

@@ -178,11 +178,6 @@ export function isEditableKey(key: string): key is EditableKey {
   return byKey.has(key as EditableKey);
 }
 
-/** "2 · Avg" style label for a scale value; undefined for values outside 1–4. */
-export function scaleLabel(key: ScaleKey, value: number): string | undefined {
-  return Number.isInteger(value) && value >= 1 && value <= 4 ? fieldFor(key).labels[value - 1] : undefined;
-}
-
 /** Number of decimals a step allows: 0.1 → 1, 1 → 0, 60 → 0. */
 export function stepDecimals(step: number): number {
   const text = String(step);

@@ -115,11 +115,6 @@ export function unconfirmedFields(patch: WellnessPatch, readBack: WellnessLike):
   );
 }
 
-/** Equal on every catalogue field (empty spellings and formatting aside). */
-export function sameWellness(a: WellnessLike, b: WellnessLike, keys: readonly EditableKey[] = EDITABLE_KEYS): boolean {
-  return keys.every((key) => sameValue(key, (a as Loose)[key], (b as Loose)[key]));
-}
-
 export function isEmptyPatch(patch: WellnessPatch): boolean {
   return Object.values(patch).every((value) => value === undefined);
 }

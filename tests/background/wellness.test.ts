@@ -7,26 +7,22 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { KEY, NOW, useFakeIcu } from '../../dev/fake-icu/test-helpers';
 import { createRateLimiter } from '../../entrypoints/background/api/limiter';
 import { createServices, type Services } from '../../entrypoints/background/services/context';
-import { dashboardCacheKey } from '../../entrypoints/background/services/dashboard';
+import { dashboardCacheKey, getDashboard } from '../../entrypoints/background/services/dashboard';
 import { getCached, putCached } from '../../entrypoints/background/store/cache';
 import { saveApiKey } from '../../entrypoints/background/store/secrets';
 import { listEntries } from '../../entrypoints/background/store/wellness-outbox';
+import { bulkLock, previewBulkLock } from '../../entrypoints/background/wellness/bulk-lock';
 import { lockToday, openQuickWellness } from '../../entrypoints/background/wellness/commands';
 import {
-  bulkLock,
   discardPending,
   getWellnessDay,
   listPendingWellness,
-  listWellnessHistory,
-  OUTBOX_ALARM,
-  previewBulkLock,
   retryPending,
   saveWellness,
-  setupWellness,
   setWellnessLock,
-  stopWellnessTimer,
-  undoWellness,
 } from '../../entrypoints/background/wellness/handlers';
+import { OUTBOX_ALARM, setupWellness, stopWellnessTimer } from '../../entrypoints/background/wellness/setup';
+import { listWellnessHistory, undoWellness } from '../../entrypoints/background/wellness/undo';
 import { popupIntent } from '../../lib/popup-intent';
 import { connectedAthlete } from '../../lib/settings';
 import { addDays } from '../../lib/wellness';
@@ -247,12 +243,18 @@ describe('saving', () => {
     expect(serverDay(date)?.hrv).toBe(77);
   });
 
-  it('keeps the popup glance of today in step', async () => {
+  it('keeps the popup glance of today in step: the dashboard reads the day the save read back', async () => {
     const s = services();
-    await putCached(dashboardCacheKey(ctx.fake.athleteId), { athlete: {}, wellness: null, fetchedAt: 1 }, 1);
+    const dashboard = { athlete: {}, today: TODAY, wellness: null, latestActivity: null, fetchedAt: 1 };
+    await putCached(dashboardCacheKey(ctx.fake.athleteId), dashboard, 1);
     await saveWellness(s, { date: TODAY, patch: { weight: 69.4 } });
-    const glance = await getCached<{ wellness: { weight: number } }>(dashboardCacheKey(ctx.fake.athleteId));
-    expect(glance?.value.wellness.weight).toBe(69.4);
+    const glance = await getDashboard(s, { source: 'cache' });
+    expect(glance?.wellness).toMatchObject({ date: TODAY, weight: 69.4 });
+    // the dashboard's own entry is left as the dashboard wrote it
+    expect((await getCached<typeof dashboard>(dashboardCacheKey(ctx.fake.athleteId)))?.value.wellness).toBeNull();
+    // a save of another day does not touch today's glance
+    await saveWellness(s, { date: addDays(TODAY, -1), patch: { weight: 80 } });
+    expect((await getDashboard(s, { source: 'cache' }))?.wellness?.weight).toBe(69.4);
   });
 });
 

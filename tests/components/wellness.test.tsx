@@ -106,6 +106,10 @@ describe('the wellness form', () => {
     expect(calls('saveWellness')).toEqual([
       { date: TODAY, patch: { weight: 71, sleepSecs: 7 * 3600 + 50 * 60, mood: 1 } },
     ]);
+    // the answer carries the day as read back: the form shows it without asking for the day again
+    expect(calls('getWellnessDay')).toHaveLength(2);
+    await waitFor(() => expect((form.querySelector('#w-weight') as HTMLInputElement).value).toBe('71'));
+    expect((form.querySelector('#w-restingHR') as HTMLInputElement).value).toBe('');
   });
 
   it('clears a field that was emptied, and says when nothing changed', async () => {

@@ -1,25 +1,16 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import {
-  clearCache,
-  deleteCached,
-  getCached,
-  putCached,
-  readThrough,
-  refresh,
-  staleWhileRevalidate,
-} from '../../entrypoints/background/store/cache';
+import { clearCache, getCached, putCached, readThrough, refresh } from '../../entrypoints/background/store/cache';
 import { freshProfile } from './reset';
 
 describe('the cache', () => {
   beforeEach(freshProfile);
 
-  it('puts, gets, deletes and clears', async () => {
+  it('puts, gets and clears', async () => {
     await putCached('a', { n: 1 }, 100);
     await putCached('b', [1, 2], 200);
     expect(await getCached('a')).toEqual({ key: 'a', value: { n: 1 }, fetchedAt: 100 });
-    await deleteCached('a');
-    expect(await getCached('a')).toBeUndefined();
     await clearCache();
+    expect(await getCached('a')).toBeUndefined();
     expect(await getCached('b')).toBeUndefined();
   });
 
@@ -49,34 +40,6 @@ describe('the cache', () => {
       };
       await expect(readThrough('k', failing, { maxAgeMs: 1, now: () => 100 })).rejects.toThrow('offline');
       expect((await getCached('k'))?.value).toBe('old');
-    });
-  });
-
-  describe('staleWhileRevalidate', () => {
-    it('answers at once with a stale entry and refreshes it behind', async () => {
-      await putCached('k', 'old', 0);
-      let release!: (value: string) => void;
-      const fetch = vi.fn(() => new Promise<string>((resolve) => (release = resolve)));
-      const { cached, revalidation } = await staleWhileRevalidate('k', fetch, { maxAgeMs: 10, now: () => 100 });
-      expect(cached?.value).toBe('old');
-      expect(revalidation).not.toBeNull();
-      release('new');
-      expect((await revalidation)?.value).toBe('new');
-      expect((await getCached('k'))?.value).toBe('new');
-    });
-
-    it('does not fetch while fresh', async () => {
-      await putCached('k', 'fresh', 95);
-      const fetch = vi.fn(async () => 'new');
-      const result = await staleWhileRevalidate('k', fetch, { maxAgeMs: 10, now: () => 100 });
-      expect(result).toEqual({ cached: { key: 'k', value: 'fresh', fetchedAt: 95 }, revalidation: null });
-      expect(fetch).not.toHaveBeenCalled();
-    });
-
-    it('on a miss, the revalidation is the only answer', async () => {
-      const result = await staleWhileRevalidate('k', async () => 'new', { maxAgeMs: 10 });
-      expect(result.cached).toBeUndefined();
-      expect((await result.revalidation)?.value).toBe('new');
     });
   });
 

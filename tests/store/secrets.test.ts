@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { getCached, putCached } from '../../entrypoints/background/store/cache';
 import { forgetEverything } from '../../entrypoints/background/store/forget';
-import { deleteApiKey, loadApiKey, saveApiKey } from '../../entrypoints/background/store/secrets';
+import { loadApiKey, saveApiKey } from '../../entrypoints/background/store/secrets';
 import { connectedAthlete } from '../../lib/settings';
 import { freshProfile } from './reset';
 
@@ -17,11 +17,11 @@ async function everythingInExtensionStorage(): Promise<string> {
 describe('the API key store', () => {
   beforeEach(freshProfile);
 
-  it('saves, loads and deletes the key', async () => {
+  it('saves and loads the key, and forgetting removes it', async () => {
     expect(await loadApiKey()).toBeNull();
     await saveApiKey(KEY);
     expect(await loadApiKey()).toBe(KEY);
-    await deleteApiKey();
+    await forgetEverything();
     expect(await loadApiKey()).toBeNull();
   });
 

@@ -1,15 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import {
-  EDITABLE_KEYS,
-  fieldFor,
-  isEditableKey,
-  type ScaleKey,
-  scaleLabel,
-  stepDecimals,
-  WELLNESS_FIELDS,
-} from '../../lib/wellness/catalogue';
+import { EDITABLE_KEYS, fieldFor, isEditableKey, stepDecimals, WELLNESS_FIELDS } from '../../lib/wellness/catalogue';
 
 const specPath = fileURLToPath(new URL('../../../shared/intervals-openapi/openapi.json', import.meta.url));
 const spec = JSON.parse(readFileSync(specPath, 'utf8'));
@@ -70,13 +62,6 @@ describe('wellness catalogue', () => {
     const field = fieldFor(key);
     expect(field).toMatchObject({ kind: 'scale', min: 1, max: 4, step: 1 });
     expect(field.labels).toEqual(labels);
-    labels.forEach((label, i) => {
-      expect(scaleLabel(key, i + 1)).toBe(label);
-    });
-  });
-
-  it.each([0, 5, 2.5, Number.NaN])('has no label for scale value %s', (value) => {
-    expect(scaleLabel('mood' as ScaleKey, value)).toBeUndefined();
   });
 
   it('clears numbers with -1 (documented), comments with "" (assumed) and unlocks with false', () => {

@@ -7,8 +7,8 @@
  * an e-bike ride, or an activity imported from Strava, the badge stays out of the page (the popup's VO2max card says
  * why for the activity in the tab). A ride whose weight is unknown shows its power and says a weight is needed.
  *
- * Plain DOM rather than Preact: the content script has a 15 KB budget shared by every in-page feature, and Preact
- * alone would take a third of it for one button.
+ * Plain DOM rather than Preact, like every in-page feature (dom.ts): the features bundle has a 15 KB budget, and
+ * Preact alone would take a third of it for one button.
  */
 import { sendMessage } from '~/lib/messages';
 import type { ActivityVo2max } from '~/lib/power/vo2max-views';

@@ -2,6 +2,9 @@
  * What the background's services share: one client for the stored key, a way to try a candidate key, and a clock.
  * Every client here takes its slots from the same limiter, so the whole extension stays within intervals.icu's rate.
  */
+import { IcuError } from '~/lib/api/errors';
+import { todayIn } from '~/lib/dates';
+import { type ConnectedAthlete, connectedAthlete } from '~/lib/settings';
 import { createIcuClient, type IcuClient, type RetryPolicy } from '../api/client';
 import { type RateLimiter, sharedLimiter } from '../api/limiter';
 import { loadApiKey } from '../store/secrets';
@@ -39,3 +42,16 @@ export function createServices(options: ServiceOptions = {}): Services {
     now,
   };
 }
+
+export const NOT_CONNECTED = 'Not connected: add your API key in the extension’s settings.';
+
+/** The athlete the stored key acts for; an `auth` error when no key is connected. */
+export async function requireAthlete(): Promise<ConnectedAthlete> {
+  const athlete = await connectedAthlete.getValue();
+  if (!athlete) throw new IcuError({ kind: 'auth', message: NOT_CONNECTED });
+  return athlete;
+}
+
+/** Today in the athlete's own time zone, by the services' clock. */
+export const athleteToday = (services: Services, athlete: ConnectedAthlete): string =>
+  todayIn(athlete.timezone, services.now());

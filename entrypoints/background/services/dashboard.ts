@@ -9,10 +9,10 @@ import { addDays, todayIn } from '~/lib/dates';
 import type { ActivitySummary, Dashboard, WellnessGlance } from '~/lib/messages';
 import { connectedAthlete } from '~/lib/settings';
 import { isStravaStub } from '../api/client';
-import { getCached, refresh } from '../store/cache';
+import { getCached, putCached, refresh, wellnessDayCacheKey } from '../store/cache';
 import { loadApiKey } from '../store/secrets';
 import { toConnectedAthlete } from './connection';
-import type { Services } from './context';
+import { NOT_CONNECTED, type Services } from './context';
 
 /** How far back to look for the latest activity, and how many to ask for (newest first). */
 export const LATEST_ACTIVITY_DAYS = 60;
@@ -29,16 +29,31 @@ export async function getDashboard(
   const [athlete, apiKey] = await Promise.all([connectedAthlete.getValue(), loadApiKey()]);
   if (!athlete || !apiKey) {
     if (request.source === 'cache') return null;
-    throw new IcuError({ kind: 'auth', message: 'Not connected: add your API key in the extension’s settings.' });
+    throw new IcuError({ kind: 'auth', message: NOT_CONNECTED });
   }
   const key = dashboardCacheKey(athlete.id);
-  if (request.source === 'cache') return (await getCached<Dashboard>(key))?.value ?? null;
+  if (request.source === 'cache') {
+    const cached = await getCached<Dashboard>(key);
+    return cached ? withLatestToday(athlete.id, cached.value) : null;
+  }
   const entry = await refresh(
     key,
     () => fetchDashboard(services, athlete.id),
     () => services.now().getTime(),
   );
-  return entry.value;
+  return withLatestToday(athlete.id, entry.value);
+}
+
+/**
+ * "Today" from the wellness day cache when that was read later than the dashboard: a save, lock or undo of today
+ * (which reads the day back into that cache) shows at once, without the wellness code knowing about the dashboard.
+ */
+async function withLatestToday(athleteId: string, dashboard: Dashboard): Promise<Dashboard> {
+  const today = dashboard.wellness?.date ?? dashboard.today;
+  if (!today) return dashboard;
+  const day = await getCached<Wellness>(wellnessDayCacheKey(athleteId, today));
+  if (!day || day.fetchedAt <= dashboard.fetchedAt) return dashboard;
+  return { ...dashboard, wellness: toWellnessGlance(day.value, today) };
 }
 
 async function fetchDashboard(services: Services, athleteId: string): Promise<Dashboard> {
@@ -53,9 +68,12 @@ async function fetchDashboard(services: Services, athleteId: string): Promise<Da
     client.listActivities(athlete.id, { oldest: addDays(today, -LATEST_ACTIVITY_DAYS), limit: ACTIVITY_LIMIT }),
   ]);
   const latest = newest(activities);
+  const todayRecord = wellness.find((day) => day.id === today) ?? null;
+  if (todayRecord) await putCached(wellnessDayCacheKey(athlete.id, today), todayRecord, now.getTime());
   return {
     athlete: { id: athlete.id, name: athlete.name },
-    wellness: toWellnessGlance(wellness.find((day) => day.id === today) ?? null, today),
+    today,
+    wellness: toWellnessGlance(todayRecord, today),
     latestActivity: latest ? toActivitySummary(latest) : null,
     fetchedAt: now.getTime(),
   };
@@ -72,7 +90,7 @@ export async function getActivitySummary(
   const athlete = await connectedAthlete.getValue();
   if (!athlete) {
     if (request.source === 'cache') return null;
-    throw new IcuError({ kind: 'auth', message: 'Not connected: add your API key in the extension’s settings.' });
+    throw new IcuError({ kind: 'auth', message: NOT_CONNECTED });
   }
   const key = activitySummaryCacheKey(athlete.id, request.activityId);
   if (request.source === 'cache') return (await getCached<ActivitySummary>(key))?.value ?? null;

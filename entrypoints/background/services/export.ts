@@ -1,9 +1,7 @@
 /**
  * CSV export in the background: it fetches, through the shared limiter, and answers with the data; the surface that
- * asked builds the CSV (lib/export/build.ts) and saves it. Why the split: an MV3 service worker cannot make blob URLs
- * (no `URL.createObjectURL`), saving from the page the user clicked in needs no `downloads` permission, and keeping
- * CSV building out of the background keeps it small and free to send the next request on time. See the README's
- * "Export" section.
+ * asked builds the CSV (lib/export/build.ts) and saves it (components/export/download.ts says why the page saves);
+ * keeping CSV building out of the background also keeps it small and free to send the next request on time.
  *
  * - `getExportData`: one activity with its laps (`GET /activity/{id}?intervals=true`, which also says which streams it
  *   has) and, when asked, the wanted streams (`GET /activity/{id}/streams.json?types=…`).
@@ -12,12 +10,13 @@
  */
 import type { Browser } from 'wxt/browser';
 import { IcuError } from '~/lib/api/errors';
+import { isIsoDate } from '~/lib/dates';
 import { type ExportData, pickExportFields } from '~/lib/export/data';
 import { streamTypesToRequest } from '~/lib/export/stream-choices';
 import { type ActivitySummary, MessageError, sendTabMessage } from '~/lib/messages';
-import { connectedAthlete } from '~/lib/settings';
+
 import type { CommandHandler } from './commands';
-import type { Services } from './context';
+import { requireAthlete, type Services } from './context';
 import { toActivitySummary } from './dashboard';
 import { getTabPage } from './pages';
 
@@ -40,12 +39,8 @@ export async function listActivitiesForExport(
   services: Services,
   request: { oldest: string; newest: string },
 ): Promise<ActivitySummary[]> {
-  const athlete = await connectedAthlete.getValue();
-  if (!athlete) {
-    throw new IcuError({ kind: 'auth', message: 'Not connected: add your API key in the extension’s settings.' });
-  }
-  const day = /^\d{4}-\d{2}-\d{2}$/;
-  if (!day.test(request.oldest) || !day.test(request.newest) || request.oldest > request.newest) {
+  const athlete = await requireAthlete();
+  if (!isIsoDate(request.oldest) || !isIsoDate(request.newest) || request.oldest > request.newest) {
     throw new IcuError({ kind: 'invalid', message: 'Choose a start day on or before the end day.' });
   }
   const list = await services.client.listActivities(athlete.id, { oldest: request.oldest, newest: request.newest });

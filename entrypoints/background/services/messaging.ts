@@ -14,18 +14,16 @@ import {
   type ProtocolMap,
   type Reply,
 } from '~/lib/messages';
+import { bulkLock, previewBulkLock } from '../wellness/bulk-lock';
 import {
-  bulkLock,
   discardPending,
   getWellnessDay,
   listPendingWellness,
-  listWellnessHistory,
-  previewBulkLock,
   retryPending,
   saveWellness,
   setWellnessLock,
-  undoWellness,
 } from '../wellness/handlers';
+import { listWellnessHistory, undoWellness } from '../wellness/undo';
 import { runCommandForTab } from './commands';
 import { connect, forgetKey, getConnection } from './connection';
 import type { Services } from './context';

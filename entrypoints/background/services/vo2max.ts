@@ -31,7 +31,7 @@ import {
 import type { ActivityVo2max, Vo2maxOverview, Vo2maxTrendData } from '~/lib/power/vo2max-views';
 import { type ConnectedAthlete, connectedAthlete, readVo2maxFormula, readVo2maxWeightOverride } from '~/lib/settings';
 import { getCached, readThrough } from '../store/cache';
-import type { Services } from './context';
+import { requireAthlete, type Services } from './context';
 
 /** The sport asked for: intervals.icu includes every activity type of the athlete's Ride sport settings. */
 const SPORT = 'Ride';
@@ -43,14 +43,6 @@ export const vo2maxCacheKey = (athleteId: string) => `vo2max:${athleteId}`;
 export const vo2maxTrendCacheKey = (athleteId: string) => `vo2max-trend:${athleteId}`;
 export const activityVo2maxCacheKey = (athleteId: string, activityId: string) =>
   `vo2max-activity:${athleteId}:${activityId}`;
-
-async function requireAthlete(): Promise<ConnectedAthlete> {
-  const athlete = await connectedAthlete.getValue();
-  if (!athlete) {
-    throw new IcuError({ kind: 'auth', message: 'Not connected: add your API key in the extension’s settings.' });
-  }
-  return athlete;
-}
 
 const usable = (kg: unknown): number | null => (isUsableWeight(kg) ? kg : null);
 

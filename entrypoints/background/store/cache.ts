@@ -1,11 +1,13 @@
 /**
- * Cached API answers in IndexedDB: plain get/put, and two read patterns. `readThrough` answers from the cache while it
- * is fresh enough, else fetches and stores. `staleWhileRevalidate` answers at once with whatever is cached and, when it
- * is stale, fetches a fresh copy in the background. Concurrent fetches of one key share a single request.
+ * Cached API answers in IndexedDB: plain get/put, `refresh` (fetch and store), and `readThrough`, which answers from
+ * the cache while it is fresh enough, else fetches and stores. Concurrent fetches of one key share a single request.
  */
 import { type CacheEntry, getDb } from './db';
 
 export type { CacheEntry };
+
+/** One wellness day as last read from intervals.icu: the editor's, the dashboard's and the outbox's source of truth. */
+export const wellnessDayCacheKey = (athleteId: string, date: string) => `wellness-day:${athleteId}:${date}`;
 
 export async function getCached<T>(key: string): Promise<CacheEntry<T> | undefined> {
   const db = await getDb();
@@ -17,11 +19,6 @@ export async function putCached<T>(key: string, value: T, fetchedAt = Date.now()
   const db = await getDb();
   await db.put('cache', entry);
   return entry;
-}
-
-export async function deleteCached(key: string): Promise<void> {
-  const db = await getDb();
-  await db.delete('cache', key);
 }
 
 export async function clearCache(): Promise<void> {
@@ -60,21 +57,4 @@ export async function readThrough<T>(
   const cached = await getCached<T>(key);
   if (cached && isFresh(cached, freshness)) return cached;
   return refresh(key, fetch, freshness.now);
-}
-
-export interface StaleWhileRevalidate<T> {
-  /** What the cache held, fresh or not (undefined on a miss). */
-  cached: CacheEntry<T> | undefined;
-  /** The background fetch when the entry was missing or stale, else null. Its failure leaves the cache as it was. */
-  revalidation: Promise<CacheEntry<T>> | null;
-}
-
-export async function staleWhileRevalidate<T>(
-  key: string,
-  fetch: () => Promise<T>,
-  freshness: Freshness,
-): Promise<StaleWhileRevalidate<T>> {
-  const cached = await getCached<T>(key);
-  if (cached && isFresh(cached, freshness)) return { cached, revalidation: null };
-  return { cached, revalidation: refresh(key, fetch, freshness.now) };
 }

@@ -20,8 +20,3 @@ export async function saveApiKey(apiKey: string): Promise<void> {
   const db = await getDb();
   await db.put('secrets', apiKey, API_KEY);
 }
-
-export async function deleteApiKey(): Promise<void> {
-  const db = await getDb();
-  await db.delete('secrets', API_KEY);
-}
