@@ -9,6 +9,8 @@ import type { ErrorInfo } from './api/errors';
 import type { ExportData } from './export/data';
 import type { ActivityVo2max, Vo2maxOverview, Vo2maxTrendData } from './power/vo2max-views';
 import type { Route } from './routes';
+import type { TrainingPatch } from './training/settings';
+import type { SaveSettingsResult, SettingsHistoryEntry, TrainingOverview } from './training/views';
 import type { WellnessPatch } from './wellness/catalogue';
 import type {
   BulkLockPreview,
@@ -142,6 +144,22 @@ export interface ProtocolMap {
   listWellnessHistory: { request: undefined; response: WellnessHistoryEntry[] };
   /** Put back what a write replaced (fields that were empty are cleared), verified by reading back. */
   undoWellness: { request: { id: number }; response: UndoWellnessResult };
+  /**
+   * Training settings per sport with intervals.icu's estimates, and the season. `cache` answers only from the cache;
+   * `network` refetches when the answer is older than 5 minutes (or from another day), or always with `force`.
+   */
+  getTraining: { request: { source: 'cache' | 'network'; force?: boolean }; response: TrainingOverview | null };
+  /** Write only the changed settings of one sport, read them back, and record the change for undo. */
+  saveSportSettings: {
+    request: { settingsId: number; patch: TrainingPatch; recalcHrZones?: boolean };
+    response: SaveSettingsResult;
+  };
+  /** Apply a sport's settings to its past activities (asynchronous on intervals.icu; cannot be undone from here). */
+  applySportSettings: { request: { settingsId: number }; response: null };
+  /** The last settings changes, newest first, with what Undo would put back. */
+  listSettingsHistory: { request: undefined; response: SettingsHistoryEntry[] };
+  /** Put back what a settings change replaced, verified by reading back. */
+  undoSportSettings: { request: { id: number }; response: SaveSettingsResult };
 }
 
 export type MessageType = keyof ProtocolMap;

@@ -50,6 +50,11 @@ export interface FakeIcuOptions {
    */
   nullClears?: boolean;
   /**
+   * Whether `PUT …/sport-settings/{id}` changes only the fields sent (default true). Not documented: with `false` the
+   * body replaces the record (fields not sent are dropped), so tests show the extension's read-merge-write fallback.
+   */
+  partialSportSettings?: boolean;
+  /**
    * Send `WWW-Authenticate: Basic realm="intervals.icu"` with 401s (default true, as Spring Security's basic auth
    * does; whether intervals.icu sends it is not confirmed). Browsers may answer the challenge with a login prompt.
    */
@@ -85,7 +90,12 @@ export interface FakeIcu {
    * `daysLater` moves the clock that many days past the seed's today (the data stays put, as if those days had
    * passed), so rolling windows (42d, 90d ...) end later.
    */
-  setOptions(changes: { unlockable?: boolean; nullClears?: boolean; daysLater?: number }): void;
+  setOptions(changes: {
+    unlockable?: boolean;
+    nullClears?: boolean;
+    partialSportSettings?: boolean;
+    daysLater?: number;
+  }): void;
   close(): Promise<void>;
 }
 
@@ -161,6 +171,7 @@ export async function createFakeIcu(options: FakeIcuOptions): Promise<FakeIcu> {
     now: () => new Date(base + shiftMs + (Date.now() - started)),
     unlockable: options.unlockable ?? true,
     nullClears: options.nullClears ?? false,
+    partialSportSettings: options.partialSportSettings ?? true,
   };
   const faults = new Faults();
   const limiter =
@@ -178,6 +189,7 @@ export async function createFakeIcu(options: FakeIcuOptions): Promise<FakeIcu> {
     limiter?.reset();
     app.unlockable = options.unlockable ?? true;
     app.nullClears = options.nullClears ?? false;
+    app.partialSportSettings = options.partialSportSettings ?? true;
     shiftMs = 0;
   };
   let info: SeedSummary | undefined;
@@ -311,6 +323,7 @@ export async function createFakeIcu(options: FakeIcuOptions): Promise<FakeIcu> {
     setOptions: (changes) => {
       if (changes.unlockable !== undefined) app.unlockable = changes.unlockable;
       if (changes.nullClears !== undefined) app.nullClears = changes.nullClears;
+      if (changes.partialSportSettings !== undefined) app.partialSportSettings = changes.partialSportSettings;
       if (changes.daysLater !== undefined) shiftMs = changes.daysLater * 86_400_000;
     },
     close: () =>

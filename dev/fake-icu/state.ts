@@ -1,5 +1,6 @@
 /** The stand-in's mutable state: seeded data, wellness edits and request counters. */
 import { buildSeed, type SeedData } from './seed';
+import type { SportSettingsSeed } from './seed/athlete';
 import type { Wellness } from './types';
 
 export interface RequestLogEntry {
@@ -38,6 +39,10 @@ const LOG_LIMIT = 500;
 export class FakeState {
   seed: SeedData;
   wellness: Map<string, Wellness>;
+  /** Sport settings as written through the API (the seed's until then). */
+  sportSettings: SportSettingsSeed[];
+  /** `PUT …/sport-settings/{id}/apply` calls, oldest first: which settings were applied to past activities. */
+  appliedSettings: number[] = [];
   requests = new Map<string, number>();
   totalRequests = 0;
   rateLimited = 0;
@@ -47,11 +52,14 @@ export class FakeState {
   constructor(seedNow: Date) {
     this.seed = buildSeed(seedNow);
     this.wellness = cloneWellness(this.seed.wellness);
+    this.sportSettings = structuredClone(this.seed.sportSettings);
   }
 
   /** Back to the seeded data and zero counters (the seed keeps its original `now`). */
   reset(): void {
     this.wellness = cloneWellness(this.seed.wellness);
+    this.sportSettings = structuredClone(this.seed.sportSettings);
+    this.appliedSettings = [];
     this.requests.clear();
     this.totalRequests = 0;
     this.rateLimited = 0;

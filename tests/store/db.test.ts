@@ -30,6 +30,31 @@ describe('the database', () => {
     expect(await db.get('secrets', 'apiKey')).toBe('the-key-from-v1');
   });
 
+  it('keeps v2 wellness data and adds the settings history at v3', async () => {
+    const v2 = await openDatabase(2);
+    expect([...v2.objectStoreNames]).not.toContain('settingsHistory');
+    await v2.put('outbox', { athleteId: 'i1', date: '2026-03-01', patch: { weight: 70 } } as never);
+    await v2.add('undo', { athleteId: 'i1', at: 1, kind: 'edit', days: [], undoneAt: null });
+    v2.close();
+
+    const db = await getDb();
+    expect(db.version).toBe(3);
+    expect(await db.get('outbox', ['i1', '2026-03-01'])).toMatchObject({ patch: { weight: 70 } });
+    expect(await db.count('undo')).toBe(1);
+    const id = await db.add('settingsHistory', {
+      athleteId: 'i1',
+      at: 2,
+      kind: 'edit',
+      settingsId: 1101,
+      sport: 'Ride',
+      paceUnits: null,
+      patch: { ftp: 300 },
+      restore: { ftp: 290 },
+      undoneAt: null,
+    });
+    expect(id).toBe(1);
+  });
+
   it('steps aside for a newer version and refuses an older one', async () => {
     await getDb();
     await expect(openDB(DB_NAME, DB_VERSION + 1)).resolves.toBeDefined();

@@ -14,6 +14,8 @@ export interface App {
   unlockable: boolean;
   /** Whether a wellness field sent as `null` is cleared (see options.nullClears; documented: it is not). */
   nullClears: boolean;
+  /** Whether a sport settings PUT changes only the fields sent (see options.partialSportSettings). */
+  partialSportSettings: boolean;
 }
 
 export function today(app: App): string {

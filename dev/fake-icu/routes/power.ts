@@ -92,7 +92,7 @@ function parseCurve(app: App, spec: string, end: string): Window | null {
   }
   if (!w) return null;
   if (kj !== undefined) {
-    const ride = app.state.seed.sportSettings[0];
+    const ride = app.state.sportSettings[0];
     const afterKj = Number((kj === '0' ? ride?.after_kj0 : ride?.after_kj1) ?? 0);
     return { ...w, id: spec, label: `${w.label} after ${afterKj} kJ`, afterKj };
   }
@@ -245,7 +245,7 @@ export function powerRoutes(router: Router, app: App): void {
     const fatigue = query.get('fatigue');
     if (fatigue !== null && fatigue !== 'kj0' && fatigue !== 'kj1') return badRequest(`Invalid fatigue: ${fatigue}`);
     if (fatigue !== null && !type) return badRequest('type is required when fatigue is used');
-    const ride = app.state.seed.sportSettings[0];
+    const ride = app.state.sportSettings[0];
     const afterKj = fatigue === null ? undefined : Number((fatigue === 'kj0' ? ride?.after_kj0 : ride?.after_kj1) ?? 0);
     const types = type ? new Set(sportTypes(type)) : null;
     const curves: Json[] = [];
@@ -282,7 +282,7 @@ export function powerRoutes(router: Router, app: App): void {
     if (isReply(a)) return a;
     const fatigue = query.get('fatigue');
     if (fatigue !== null && fatigue !== 'kj0' && fatigue !== 'kj1') return badRequest(`Invalid fatigue: ${fatigue}`);
-    const ride = app.state.seed.sportSettings[0];
+    const ride = app.state.sportSettings[0];
     const afterKj = fatigue === null ? undefined : Number((fatigue === 'kj0' ? ride?.after_kj0 : ride?.after_kj1) ?? 0);
     const e = effortsOf(a, afterKj);
     const n = e ? lastIndexWithValue(e.watts) + 1 : 0;

@@ -15,11 +15,25 @@ export function events(today: string, now: Date): EventSeed[] {
   const base = { athlete_id: ATHLETE_ID, updated };
   return [
     {
+      id: 69001,
+      ...base,
+      category: 'SEASON_START',
+      start_date_local: at(-440),
+      name: 'Season 1',
+    },
+    {
       id: 70001,
       ...base,
       category: 'SEASON_START',
       start_date_local: at(-75),
       name: 'Season 2',
+    },
+    {
+      id: 70010,
+      ...base,
+      category: 'SEASON_START',
+      start_date_local: at(120),
+      name: 'Season 3',
     },
     {
       id: 70002,

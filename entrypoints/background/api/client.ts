@@ -107,6 +107,20 @@ export interface IcuClient {
     query: { oldest: string; newest: string; type?: PowerCurveSport; secs?: readonly number[] },
   ): Promise<ActivityPowerCurvePayload>;
   listSportSettings(athleteId: string): Promise<SportSettings[]>;
+  /** One sport's settings by numeric id or activity type ("Ride"); 404 when the athlete has none for it. */
+  getSportSettings(athleteId: string, id: number | string): Promise<SportSettings>;
+  /**
+   * Writes the fields given. `recalcHrZones` is sent explicitly: the spec marks it required, and whether the server
+   * default recalculates is not documented.
+   */
+  putSportSettings(
+    athleteId: string,
+    id: number | string,
+    changes: Partial<SportSettings>,
+    recalcHrZones: boolean,
+  ): Promise<SportSettings>;
+  /** Re-applies the settings to past activities (asynchronous on the server; it answers at once). */
+  applySportSettings(athleteId: string, id: number | string): Promise<void>;
   listEvents(
     athleteId: string,
     range?: { oldest?: string; newest?: string; category?: readonly EventCategory[] },
@@ -197,6 +211,16 @@ export function createIcuClient(options: IcuClientOptions): IcuClient {
         },
       }),
     listSportSettings: (athleteId) => request('GET', `${athlete(athleteId)}/sport-settings`),
+    getSportSettings: (athleteId, id) =>
+      request('GET', `${athlete(athleteId)}/sport-settings/${encodeURIComponent(String(id))}`),
+    putSportSettings: (athleteId, id, changes, recalcHrZones) =>
+      request('PUT', `${athlete(athleteId)}/sport-settings/${encodeURIComponent(String(id))}`, {
+        json: changes,
+        searchParams: { recalcHrZones },
+      }),
+    applySportSettings: async (athleteId, id) => {
+      await request<unknown>('PUT', `${athlete(athleteId)}/sport-settings/${encodeURIComponent(String(id))}/apply`);
+    },
     listEvents: (athleteId, range = {}) =>
       request('GET', `${athlete(athleteId)}/events`, {
         searchParams: {

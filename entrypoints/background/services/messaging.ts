@@ -30,6 +30,7 @@ import type { Services } from './context';
 import { getActivitySummary, getDashboard } from './dashboard';
 import { getExportData, listActivitiesForExport } from './export';
 import { getTabPage, rememberTabPage } from './pages';
+import { applySportSettings, getTraining, listSettingsHistory, saveSportSettings, undoSportSettings } from './training';
 import { getActivityVo2max, getVo2max, getVo2maxTrend } from './vo2max';
 
 export function createHandlers(services: Services): Handlers {
@@ -57,14 +58,26 @@ export function createHandlers(services: Services): Handlers {
     discardPending: (request) => discardPending(services, request),
     listWellnessHistory: () => listWellnessHistory(),
     undoWellness: (request) => undoWellness(services, request),
+    getTraining: (request) => getTraining(services, request),
+    saveSportSettings: (request) => saveSportSettings(services, request),
+    applySportSettings: (request) => applySportSettings(services, request),
+    listSettingsHistory: () => listSettingsHistory(),
+    undoSportSettings: (request) => undoSportSettings(services, request),
   };
 }
 
 /**
- * Messages that change which account the extension uses are accepted only from extension pages (popup, options), not
- * from content scripts, which live inside web pages.
+ * Messages that change which account the extension uses, or an athlete's training settings, are accepted only from
+ * extension pages (popup, options), not from content scripts, which live inside web pages.
  */
-const EXTENSION_PAGES_ONLY: ReadonlySet<MessageType> = new Set<MessageType>(['connect', 'forgetKey', 'runCommand']);
+const EXTENSION_PAGES_ONLY: ReadonlySet<MessageType> = new Set<MessageType>([
+  'connect',
+  'forgetKey',
+  'runCommand',
+  'saveSportSettings',
+  'applySportSettings',
+  'undoSportSettings',
+]);
 
 export function setupMessaging(handlers: Handlers): void {
   browser.runtime.onMessage.addListener((message: unknown, sender: Browser.runtime.MessageSender) => {

@@ -7,6 +7,7 @@
  * shipped step; add a new one (and a test that opens the previous version's data).
  */
 import { type DBSchema, type IDBPDatabase, type IDBPTransaction, openDB, type StoreNames } from 'idb';
+import type { SettingsChange } from './settings-history';
 import type { UndoEntry } from './undo-log';
 import type { OutboxEntry } from './wellness-outbox';
 
@@ -24,10 +25,12 @@ export interface CompanionSchema extends DBSchema {
   cache: { key: string; value: CacheEntry };
   /** Secrets by name, out-of-line keys (e.g. "apiKey" → the key). */
   secrets: { key: string; value: string };
-  /** v2: wellness edits not yet confirmed by intervals.icu, one per athlete and day (see outbox.ts). */
+  /** v2: wellness edits not yet confirmed by intervals.icu, one per athlete and day (see wellness-outbox.ts). */
   outbox: { key: [string, string]; value: OutboxEntry };
-  /** v2: the last wellness writes with the values they replaced, newest = highest id (see undo.ts). */
+  /** v2: the last wellness writes with the values they replaced, newest = highest id (see undo-log.ts). */
   undo: { key: number; value: UndoEntry };
+  /** v3: the last sport settings changes with the values they replaced (see settings-history.ts). */
+  settingsHistory: { key: number; value: SettingsChange };
 }
 
 export type CompanionDb = IDBPDatabase<CompanionSchema>;
@@ -44,6 +47,10 @@ export const MIGRATIONS: readonly Migration[] = [
   (db) => {
     db.createObjectStore('outbox', { keyPath: ['athleteId', 'date'] });
     db.createObjectStore('undo', { keyPath: 'id', autoIncrement: true });
+  },
+  // v2 → v3: the training settings history (auto-numbered, oldest pruned).
+  (db) => {
+    db.createObjectStore('settingsHistory', { keyPath: 'id', autoIncrement: true });
   },
 ];
 

@@ -1,10 +1,9 @@
 /**
  * The undo log: the last `UNDO_LIMIT` wellness writes that reached intervals.icu, each with the values it replaced
- * (`restore`, built with `undoPatch`: fields that were empty are cleared), so "Undo" can put them back. Ids only grow,
- * so the oldest entries are the lowest ids and are pruned in the same transaction that adds a new one.
+ * (`restore`, built with `undoPatch`: fields that were empty are cleared), so "Undo" can put them back.
  */
 import type { WellnessPatch } from '~/lib/wellness';
-import { getDb } from './db';
+import { historyLog } from './history';
 
 export const UNDO_LIMIT = 50;
 
@@ -14,7 +13,7 @@ export interface UndoDay {
   date: string;
   /** What was written. */
   patch: WellnessPatch;
-  /** What puts the day back: the previous value of every written field, null (or false for `locked`) if empty. */
+  /** What puts the day back: the previous value of every written field, its clear value (-1, "", false) if empty. */
   restore: WellnessPatch;
 }
 
@@ -30,38 +29,11 @@ export interface UndoEntry {
   undoneAt: number | null;
 }
 
+const log = historyLog('undo', UNDO_LIMIT);
+
 /** Adds a write and prunes the oldest past the limit; returns its id. */
-export async function addUndo(entry: Omit<UndoEntry, 'id'>, limit = UNDO_LIMIT): Promise<number> {
-  const db = await getDb();
-  const tx = db.transaction('undo', 'readwrite');
-  const id = (await tx.store.add(entry as UndoEntry)) as number;
-  let excess = (await tx.store.count()) - limit;
-  let cursor = excess > 0 ? await tx.store.openCursor() : null;
-  while (cursor && excess > 0) {
-    await cursor.delete();
-    excess--;
-    cursor = await cursor.continue();
-  }
-  await tx.done;
-  return id;
-}
-
+export const addUndo = (entry: Omit<UndoEntry, 'id'>): Promise<number> => log.add(entry);
 /** Newest first, of one athlete. */
-export async function listUndo(athleteId: string): Promise<UndoEntry[]> {
-  const db = await getDb();
-  const all = await db.getAll('undo');
-  return all.filter((e) => e.athleteId === athleteId).reverse();
-}
-
-export async function getUndo(id: number): Promise<UndoEntry | undefined> {
-  const db = await getDb();
-  return db.get('undo', id);
-}
-
-export async function markUndone(id: number, at: number): Promise<void> {
-  const db = await getDb();
-  const tx = db.transaction('undo', 'readwrite');
-  const entry = await tx.store.get(id);
-  if (entry) await tx.store.put({ ...entry, undoneAt: at });
-  await tx.done;
-}
+export const listUndo = (athleteId: string): Promise<UndoEntry[]> => log.list(athleteId);
+export const getUndo = (id: number): Promise<UndoEntry | undefined> => log.get(id);
+export const markUndone = (id: number, at: number): Promise<void> => log.markUndone(id, at);
