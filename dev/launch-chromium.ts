@@ -128,7 +128,15 @@ export async function launchExtensionBrowser(options: LaunchOptions): Promise<Ex
     async openExtensionPage(path, size) {
       const page = await context.newPage();
       if (size) await page.setViewportSize({ width: size.width ?? 400, height: size.height ?? 600 });
-      await page.goto(`chrome-extension://${extensionId}/${path}`);
+      const url = `chrome-extension://${extensionId}/${path}`;
+      try {
+        await page.goto(url);
+      } catch (error) {
+        // On a fresh profile the extension's first run opens the options page itself, which can land in this very
+        // tab while it navigates ("interrupted by another navigation"): go again once that settles.
+        if (!/interrupted by another navigation/.test(String(error))) throw error;
+        await page.goto(url);
+      }
       return page;
     },
     async close() {

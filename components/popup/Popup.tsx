@@ -1,6 +1,6 @@
 /**
  * The toolbar popup: who is connected, today's wellness and the latest (or this tab's) activity, then the Wellness,
- * VO2max and Export sections. It shows the cached dashboard at once and refreshes it from intervals.icu, keeping what
+ * VO2max, Training and Export sections. It shows the cached dashboard at once and refreshes it from intervals.icu, keeping what
  * it has when that fails.
  */
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
@@ -8,6 +8,7 @@ import { browser } from 'wxt/browser';
 import { ErrorNotice } from '~/components/common/ErrorNotice';
 import { PopupExport } from '~/components/export/ExportSection';
 import { formatAgo } from '~/components/format';
+import { TrainingSection } from '~/components/training/TrainingSection';
 import { Vo2maxSection } from '~/components/vo2max/Vo2maxSection';
 import { useWellnessIntent, WellnessSection } from '~/components/wellness/WellnessSection';
 import type { ErrorInfo } from '~/lib/api/errors';
@@ -184,6 +185,7 @@ function ConnectedPopup({ athlete, openSettings }: ConnectedPopupProps) {
         ) : null}
         <WellnessSection open={wellnessOpen} onOpenChange={setWellnessOpen} />
         <Vo2maxSection activityId={tabActivity?.id ?? null} />
+        <TrainingSection />
         <PopupExport tabActivity={tabActivity} latest={dashboard?.latestActivity ?? null} />
       </main>
     </div>

@@ -118,6 +118,11 @@ export function Vo2maxCard({ activityId = null, now = new Date() }: Vo2maxCardPr
       <p id="vo2max-window-help" class="visually-hidden">
         Best 5-minute power in the {VO2MAX_WINDOWS.find((w) => w.id === settings.window)?.label.toLowerCase()}.
       </p>
+      {settings.window === 's0' && selected?.since ? (
+        <p class="muted vo2-since" id="vo2max-season-since">
+          This season: since {formatAbsoluteDate(selected.since)}
+        </p>
+      ) : null}
 
       {error && !overview ? (
         <ErrorNotice info={error} compact>

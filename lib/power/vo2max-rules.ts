@@ -90,6 +90,8 @@ export interface CurveLike {
   activity_id?: readonly string[];
   weight?: number;
   vo2max_5m?: number;
+  /** The window's first day as intervals.icu resolved it (e.g. the season's start for `s0`). */
+  start_date_local?: string;
 }
 
 export interface ActivityLike {
@@ -130,6 +132,8 @@ export interface WindowSummary {
   icuVo2max5m: number | null;
   /** Wellness weight recorded on the effort's date; filled in by the background after a lookup. */
   wellnessWeight: number | null;
+  /** The window's first day, as intervals.icu sent it (absent in cards cached by older versions). */
+  since?: string | null;
 }
 
 /** Only positive finite numbers count as a value; 0 and absent mean "none". */
@@ -178,6 +182,7 @@ export function summarizeWindows(
       curveWeight: positive(curve?.weight),
       icuVo2max5m: positive(curve?.vo2max_5m),
       wellnessWeight: null,
+      since: isoDayOf(curve?.start_date_local),
     };
   });
 }
