@@ -32,7 +32,9 @@ async function trainingCard(): Promise<{ popup: Page; card: ReturnType<Page['loc
 describe('training settings in the popup', () => {
   it('shows the Ride and Run settings in their own units, and the season', async () => {
     const { popup, card } = await trainingCard();
-    await expect.poll(() => card.getByLabel('Ride settings').innerText()).toMatch(/FTP\s+290\s*W[\s\S]*W′\s+19\.5\s*kJ/);
+    await expect
+      .poll(() => card.getByLabel('Ride settings').innerText())
+      .toMatch(/FTP\s+290\s*W[\s\S]*W′\s+19\.5\s*kJ/);
     await card.getByRole('radio', { name: 'Run' }).check();
     await expect.poll(() => card.getByLabel('Run settings').innerText()).toMatch(/Threshold pace\s+4:20\s*\/km/);
     const season = await card.locator('#training-season').innerText();

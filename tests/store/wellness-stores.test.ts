@@ -20,10 +20,10 @@ const A = 'i1';
 describe('database v2: outbox and undo log', () => {
   beforeEach(freshProfile);
 
-  it('is version 2 with the outbox and undo stores', async () => {
-    expect(DB_VERSION).toBe(2);
+  it('has the outbox and undo stores since version 2 (and the settings history since 3)', async () => {
+    expect(DB_VERSION).toBe(3);
     const db = await getDb();
-    expect([...db.objectStoreNames].sort()).toEqual(['cache', 'outbox', 'secrets', 'undo']);
+    expect([...db.objectStoreNames].sort()).toEqual(['cache', 'outbox', 'secrets', 'settingsHistory', 'undo']);
     expect(db.transaction('outbox').store.keyPath).toEqual(['athleteId', 'date']);
     expect(db.transaction('undo').store.autoIncrement).toBe(true);
   });
@@ -37,7 +37,7 @@ describe('database v2: outbox and undo log', () => {
     v1.close();
 
     const db = await getDb();
-    expect(db.version).toBe(2);
+    expect(db.version).toBe(DB_VERSION);
     expect(await db.get('cache', 'dashboard:i1')).toEqual({
       key: 'dashboard:i1',
       value: { athlete: 'x' },
