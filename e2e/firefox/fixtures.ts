@@ -5,6 +5,7 @@
  * The helpers find things the way a user does: by visible text, labels and buttons.
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { request } from 'node:https';
 import { join } from 'node:path';
 import type { ElementHandle, Page } from 'puppeteer-core';
 import { createFakeIcu, type FakeIcu } from '../../dev/fake-icu';
@@ -165,4 +166,28 @@ export async function saved(
     await sleep(150);
   }
   return { name, bytes: readFileSync(path) };
+}
+
+/** A GET straight to the stand-in's API with the good key (what intervals.icu would answer), trusting its certificate. */
+export function standInGet<T>(standIn: FakeIcu, path: string): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const req = request(
+      `${standIn.url}/api/v1${path}`,
+      {
+        ca: standIn.certPem,
+        headers: { authorization: `Basic ${Buffer.from(`API_KEY:${GOOD_KEY}`).toString('base64')}` },
+      },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => {
+          const body = Buffer.concat(chunks).toString('utf8');
+          if (res.statusCode !== 200) reject(new Error(`GET ${path}: ${res.statusCode} ${body}`));
+          else resolve(JSON.parse(body) as T);
+        });
+      },
+    );
+    req.on('error', reject);
+    req.end();
+  });
 }
