@@ -10,9 +10,19 @@
  *   `extensions.webextensions.uuids` pins the add-on's internal UUID, so the pages' URLs are known before start.
  * - Downloads land in `downloadDir` without a dialog.
  */
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join, relative, resolve } from 'node:path';
+import { zipSync } from 'fflate';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 
 export const FIREFOX_BUILD = resolve(process.env.ICU_OUT_DIR || '.output', 'firefox-mv3');
@@ -36,6 +46,13 @@ export interface FirefoxLaunchOptions {
   backgroundIdleTimeout?: number;
   /** More prefs. */
   prefs?: Record<string, unknown>;
+  /**
+   * `temporary` (default): `browser.installExtension`, as about:debugging's "Load Temporary Add-on" does; Firefox
+   * removes it when it quits. `permanent`: the build packed as an .xpi into the profile's extensions folder, installed
+   * like an add-on from AMO and kept across restarts (`restart()`); an unsigned .xpi installs only where
+   * `xpinstall.signatures.required` can be off, as in ESR.
+   */
+  install?: 'temporary' | 'permanent';
 }
 
 export interface FirefoxExtensionBrowser {
@@ -47,8 +64,8 @@ export interface FirefoxExtensionBrowser {
   /** Opens an extension page such as `popup.html` or `options.html` in a tab. */
   openExtensionPage(path: string, options?: { width?: number; height?: number }): Promise<Page>;
   newPage(): Promise<Page>;
-  /** Installs the build again over itself, as an update of the add-on does: its pages close, its event page restarts. */
-  reinstall(): Promise<void>;
+  /** Quits Firefox and starts it again on the same profile (a `permanent` install only). */
+  restart(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -67,45 +84,69 @@ export async function gotoExtensionPage(page: Page, url: string, timeout = 15_00
   }
 }
 
+/** The build as an .xpi (a zip of the folder), as `wxt zip` packs it. */
+function packXpi(dir: string): Uint8Array {
+  const files: Record<string, Uint8Array> = {};
+  const walk = (folder: string) => {
+    for (const name of readdirSync(folder)) {
+      const path = join(folder, name);
+      if (statSync(path).isDirectory()) walk(path);
+      else files[relative(dir, path).split('\\').join('/')] = readFileSync(path);
+    }
+  };
+  walk(dir);
+  return zipSync(files);
+}
+
 export async function launchFirefoxWithExtension(options: FirefoxLaunchOptions = {}): Promise<FirefoxExtensionBrowser> {
   const extensionPath = options.extensionPath ?? FIREFOX_BUILD;
   if (!existsSync(join(extensionPath, 'manifest.json'))) {
     throw new Error(`No Firefox build at ${extensionPath}: run "npm run build:firefox" first.`);
   }
+  const permanent = options.install === 'permanent';
   const uuid = crypto.randomUUID();
   const temporaryDownloads = options.downloadDir ? null : mkdtempSync(join(tmpdir(), 'icu-companion-ff-downloads-'));
   const downloadDir = options.downloadDir ?? (temporaryDownloads as string);
-  const browser = await puppeteer.launch({
-    browser: 'firefox',
-    executablePath: firefoxPath(),
-    headless: options.headless ?? true,
-    acceptInsecureCerts: true,
-    defaultViewport: { width: 1280, height: 800 },
-    args: ['--remote-allow-system-access'],
-    extraPrefsFirefox: {
-      'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: uuid }),
-      'network.dns.localDomains': 'intervals.icu',
-      // Nothing else leaves the machine.
-      'network.dns.disablePrefetch': true,
-      'network.trr.mode': 5,
-      'browser.download.folderList': 2,
-      'browser.download.dir': downloadDir,
-      'browser.download.useDownloadDir': true,
-      'browser.download.always_ask_before_handling_new_types': false,
-      'browser.download.start_downloads_in_tmp_dir': false,
-      ...(options.backgroundIdleTimeout !== undefined
-        ? { 'extensions.background.idle.timeout': options.backgroundIdleTimeout }
-        : {}),
-      ...options.prefs,
-    },
-  });
-  const install = async () => {
+  const profile = permanent ? mkdtempSync(join(tmpdir(), 'icu-companion-ff-profile-')) : null;
+  if (profile) {
+    mkdirSync(join(profile, 'extensions'));
+    writeFileSync(join(profile, 'extensions', `${GECKO_ID}.xpi`), packXpi(extensionPath));
+  }
+  const launch = () =>
+    puppeteer.launch({
+      browser: 'firefox',
+      executablePath: firefoxPath(),
+      headless: options.headless ?? true,
+      acceptInsecureCerts: true,
+      defaultViewport: { width: 1280, height: 800 },
+      args: ['--remote-allow-system-access'],
+      ...(profile ? { userDataDir: profile } : {}),
+      extraPrefsFirefox: {
+        'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: uuid }),
+        'network.dns.localDomains': 'intervals.icu',
+        // Nothing else leaves the machine.
+        'network.dns.disablePrefetch': true,
+        'network.trr.mode': 5,
+        'browser.download.folderList': 2,
+        'browser.download.dir': downloadDir,
+        'browser.download.useDownloadDir': true,
+        'browser.download.always_ask_before_handling_new_types': false,
+        'browser.download.start_downloads_in_tmp_dir': false,
+        // An unsigned add-on in the profile (ESR honours this; release Firefox does not).
+        ...(permanent ? { 'xpinstall.signatures.required': false } : {}),
+        ...(options.backgroundIdleTimeout !== undefined
+          ? { 'extensions.background.idle.timeout': options.backgroundIdleTimeout }
+          : {}),
+        ...options.prefs,
+      },
+    });
+  let browser = await launch();
+  if (!permanent) {
     const id = await browser.installExtension(extensionPath);
     if (id !== GECKO_ID) throw new Error(`Installed add-on ${id}, expected ${GECKO_ID}`);
-  };
-  await install();
+  }
   const origin = `moz-extension://${uuid}`;
-  return {
+  const handle: FirefoxExtensionBrowser = {
     browser,
     uuid,
     origin,
@@ -117,10 +158,17 @@ export async function launchFirefoxWithExtension(options: FirefoxLaunchOptions =
       return page;
     },
     newPage: () => browser.newPage(),
-    reinstall: install,
+    async restart() {
+      if (!permanent) throw new Error('restart() needs install: "permanent" (Firefox drops temporary add-ons on quit)');
+      await browser.close();
+      browser = await launch();
+      handle.browser = browser;
+    },
     async close() {
       await browser.close().catch(() => {});
       if (temporaryDownloads) rmSync(temporaryDownloads, { recursive: true, force: true });
+      if (profile) rmSync(profile, { recursive: true, force: true });
     },
   };
+  return handle;
 }

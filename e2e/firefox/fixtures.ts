@@ -153,11 +153,11 @@ export async function saved(
 ): Promise<{ name: string; bytes: Buffer }> {
   const before = new Set(downloads(dir));
   await action();
-  const name = await until(
+  const name = (await until(
     () => downloads(dir).find((n) => !before.has(n) && !readdirSync(dir).includes(`${n}.part`)),
     'a download',
     timeout,
-  );
+  )) as string;
   const path = join(dir, name);
   // The file is complete once its size stops changing.
   let size = -1;
