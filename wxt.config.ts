@@ -38,6 +38,12 @@ export default defineConfig({
   // Parallel local runs may build elsewhere (ICU_OUT_DIR); the build's contents are the same.
   outDir: process.env.ICU_OUT_DIR || '.output',
   modules: ['@wxt-dev/webextension-polyfill'],
+  // The AMO sources zip (`wxt zip -b firefox`): the repository's files, from which `npm install && npm run
+  // build:firefox` rebuilds the shipped JS byte for byte (`npm run check:sources` proves it). WXT already leaves out
+  // node_modules, dotfiles and the output; these are the other .gitignore'd outputs, which hold nothing to build from.
+  zip: {
+    excludeSources: ['e2e/artifacts/**', 'demo-screenshots/**', 'web-ext-artifacts/**', '**/*.log'],
+  },
   manifestVersion: 3,
   hooks: {
     // The content script every intervals.icu page loads uses the browser's own `browser`/`chrome` (WXT's plain
@@ -102,9 +108,12 @@ export default defineConfig({
           browser_specific_settings: {
             gecko: {
               id: 'companion@intervals-icu.extension',
-              strict_min_version: '142.0',
+              // 140: first desktop Firefox with the data-collection consent below; every API used is older (README).
+              strict_min_version: '140.0',
               data_collection_permissions: { required: ['none'] },
             },
+            // Firefox for Android got that consent in 142.
+            gecko_android: { strict_min_version: '142.0' },
           },
         }
       : {}),
