@@ -150,3 +150,64 @@ describe('CSV saved from the page', () => {
     expect(all.rows[60]?.time).toBe('0:01:00');
   });
 });
+
+describe('more of the page, in Firefox', () => {
+  it('the Wellness button loads the panel on demand, which edits and locks today', async () => {
+    const today = h.standIn.seed.today;
+    const held = h.standIn.state.wellness.get(today);
+    if (held) held.locked = false;
+    await page.goto(`https://intervals.icu/activities/${RIDE}`);
+    await toolbarShows('Wellness');
+    await clickInToolbar('Wellness');
+    const panel = 'icu-companion-wellness';
+    await page.waitForSelector(`${panel} >>> #w-restingHR`, { timeout: 15_000 });
+    const weight = h.standIn.state.snapshot().wellness.find((d) => d.id === today)?.weight;
+    await until(
+      () => page.$eval(`${panel} >>> #w-weight`, (i, w) => (i as HTMLInputElement).value === w, String(weight ?? '')),
+      'today’s values in the panel',
+    );
+    await page.locator(`${panel} >>> #w-restingHR`).fill('44');
+    await page.focus(`${panel} >>> #w-restingHR`).catch(() => {});
+    await (await page.$(`${panel} >>> #w-restingHR`))?.press('Enter');
+    const statusText = () => page.$eval(`${panel} >>> .w-form .w-status`, (el) => el.textContent ?? '');
+    await until(async () => (await statusText()).includes('Saved to intervals.icu'), 'saved');
+    expect(h.standIn.state.snapshot().wellness.find((d) => d.id === today)?.restingHR).toBe(44);
+    await (await page.waitForSelector(`${panel} >>> ::-p-aria("Lock")`))?.click();
+    await until(async () => (await statusText()).includes('Locked on intervals.icu'), 'locked');
+    expect(h.standIn.state.snapshot().wellness.find((d) => d.id === today)?.locked).toBe(true);
+    await page.screenshot({ path: `${SHOTS}/in-page-wellness.png` });
+    await (await page.$(`${panel} >>> #w-restingHR`))?.press('Escape');
+    await until(async () => (await page.$(panel)) === null, 'the panel to close');
+  });
+
+  it('the export shortcut saves the tab’s activity from the page (no click in the page)', async () => {
+    await page.goto(`https://intervals.icu/activities/${RIDE}`);
+    await toolbarShows('Laps CSV');
+    const ext = await h.firefox.openExtensionPage('options.html');
+    const send = (command: string) =>
+      ext.evaluate(async (command) => {
+        const api = (
+          globalThis as unknown as {
+            browser: {
+              tabs: { query(q: object): Promise<{ id?: number }[]> };
+              runtime: { sendMessage(m: unknown): Promise<unknown> };
+            };
+          }
+        ).browser;
+        const [tab] = await api.tabs.query({ url: 'https://intervals.icu/activities/*' });
+        return api.runtime.sendMessage({
+          channel: 'icu-companion/v1',
+          type: 'runCommand',
+          data: { command, tabId: tab?.id },
+        });
+      }, command);
+    let reply: unknown;
+    const file = await saved(h.firefox.downloadDir, async () => {
+      reply = await send('export-laps');
+    });
+    expect(reply).toMatchObject({ ok: true });
+    expect(file.name).toMatch(new RegExp(`_${RIDE}_laps(\\(\\d+\\))?\\.csv$`)); // Firefox numbers a second copy
+    expect(csv(file.bytes).rows).toHaveLength(8);
+    await ext.close();
+  });
+});
