@@ -42,6 +42,18 @@ const day = (date: string): Wellness | undefined => h.standIn.state.snapshot().w
 const text = (page: Page) => page.evaluate(() => document.body.textContent ?? '');
 
 describe('connecting on the options page', () => {
+  it('opens the settings page on first install', async () => {
+    await until(
+      async () =>
+        (
+          await Promise.all(
+            (await h.firefox.browser.pages()).map((p) => p.evaluate(() => location.href).catch(() => '')),
+          )
+        ).some((u) => u.endsWith('/options.html')),
+      'the settings tab',
+    );
+  });
+
   it('rejects a malformed key before any request', async () => {
     const before = apiRequests();
     const options = await connectThroughOptions(h.firefox, '  "abc def"  ');
@@ -94,6 +106,18 @@ describe('the popup’s dashboard', () => {
     expect(Date.now() - started).toBeLessThan(3500); // from the cache, not from the delayed answer
     await waitForText(popup, 'Updated now', 20_000);
     expect(h.standIn.state.snapshot().faultsApplied).toBeGreaterThan(0);
+    await popup.close();
+  });
+});
+
+describe('the VO2max card', () => {
+  it('opens the trend chart on demand (a chunk loaded with import() in the popup)', async () => {
+    const popup = await openPopup(h.firefox);
+    await waitForText(popup, 'VO2max ≈');
+    await clickButton(popup, 'Trend');
+    await popup.waitForSelector('::-p-aria(VO2max trend, 12 months) canvas', { timeout: 15_000 });
+    await waitForText(popup, 'Latest');
+    await popup.screenshot({ path: `${SHOTS}/popup-trend.png`, fullPage: true });
     await popup.close();
   });
 });
@@ -183,5 +207,38 @@ describe('bulk export page', () => {
     expect(activities.data.filter((r) => r.status === 'exported')).toHaveLength(uploads.length);
     expect(await text(page)).toContain('Export ready');
     await page.close();
+  });
+});
+
+describe('forgetting the key', () => {
+  it('deletes the key and every cached byte from the add-on’s IndexedDB', async () => {
+    const options = await h.firefox.openExtensionPage('options.html');
+    await clickButton(options, 'Forget key…');
+    await clickButton(options, 'Forget key');
+    await waitForText(options, 'Key forgotten');
+    const counts = await options.evaluate(
+      () =>
+        new Promise<Record<string, number>>((resolve, reject) => {
+          const open = indexedDB.open('icu-companion');
+          open.onerror = () => reject(open.error);
+          open.onsuccess = async () => {
+            const db = open.result;
+            const result: Record<string, number> = {};
+            for (const name of Array.from(db.objectStoreNames)) {
+              result[name] = await new Promise<number>((done) => {
+                const request = db.transaction(name).objectStore(name).count();
+                request.onsuccess = () => done(request.result);
+              });
+            }
+            db.close();
+            resolve(result);
+          };
+        }),
+    );
+    expect(Object.keys(counts).length).toBeGreaterThan(0);
+    expect(Object.values(counts).every((n) => n === 0)).toBe(true);
+    const popup = await openPopup(h.firefox);
+    await waitForText(popup, 'Connect to intervals.icu');
+    await Promise.all([options.close(), popup.close()]);
   });
 });
