@@ -1,5 +1,5 @@
 /**
- * Firefox runs the background as an event page and unloads it when idle (here after 1 s instead of 30 s, with
+ * Firefox runs the background as an event page and unloads it when idle (here after 2 s instead of 30 s, with
  * `extensions.background.idle.timeout`). A wellness edit that intervals.icu refuses for now (503) stays pending in
  * IndexedDB while the event page is gone, and the outbox alarm wakes it to deliver the edit once the server is back.
  * Whether the event page is loaded is read from an open options page (`extension.getViews()` lists it), which does
@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays } from '../../lib/wellness/dates';
 import { clickButton, connect, type FirefoxHarness, fill, openPopup, startFirefoxHarness, until } from './fixtures';
 
-const IDLE_MS = 1000;
+const IDLE_MS = 2000;
 let h: FirefoxHarness;
 
 beforeAll(async () => {
@@ -94,4 +94,25 @@ describe('when Firefox unloads the idle event page', () => {
     );
     await Promise.all([later.close(), observer.close()]);
   }, 120_000);
+});
+
+describe('when a request outlasts the idle timeout', () => {
+  it('the event page stays until the popup has its answer (intervals.icu answering in 6 s, the idle timeout 2 s)', async () => {
+    h.standIn.faults.add({ kind: 'delay', ms: 6000, path: '/athlete/*/activities' });
+    const popup = await openPopup(h.firefox);
+    await until(
+      async () => {
+        const text = await popup.evaluate(() => document.body.textContent ?? '');
+        if (/having trouble|Could not|Not updated/.test(text)) throw new Error(text);
+        return text.includes('Updated now');
+      },
+      '"Updated now"',
+      20_000,
+    ).catch(async (error) => {
+      await popup.screenshot({ path: 'e2e/artifacts/firefox/slow-request.png', fullPage: true });
+      throw error;
+    });
+    h.standIn.faults.clear();
+    await popup.close();
+  });
 });
