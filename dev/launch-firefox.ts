@@ -132,6 +132,8 @@ export async function launchFirefoxWithExtension(options: FirefoxLaunchOptions =
         'browser.download.useDownloadDir': true,
         'browser.download.always_ask_before_handling_new_types': false,
         'browser.download.start_downloads_in_tmp_dir': false,
+        // Firefox opens its downloads panel after a download, and no other panel (the add-on's popup) opens meanwhile.
+        'browser.download.alwaysOpenPanel': false,
         // An unsigned add-on in the profile (ESR honours this; release Firefox does not).
         ...(permanent ? { 'xpinstall.signatures.required': false } : {}),
         ...(options.backgroundIdleTimeout !== undefined

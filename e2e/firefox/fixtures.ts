@@ -191,3 +191,51 @@ export function standInGet<T>(standIn: FakeIcu, path: string): Promise<T> {
     req.end();
   });
 }
+
+/**
+ * Opens the real toolbar popup for the intervals.icu tab whose URL matches `tabUrl`, as a click on the add-on's icon
+ * would: Firefox opens `action.openPopup()` only in answer to a user action, so an extension page gets a button that
+ * makes that tab active and opens the popup, and the test clicks it. The popup is not a tab, so its document is read
+ * through `extension.getViews({ type: 'popup' })` from that page. Returns the popup's text, read on each call.
+ */
+export async function openToolbarPopup(
+  firefox: FirefoxExtensionBrowser,
+  tabUrl: string,
+): Promise<{ text(): Promise<string>; close(): Promise<void> }> {
+  interface Api {
+    tabs: { query(q: object): Promise<{ id?: number }[]>; update(id: number, p: object): Promise<unknown> };
+    action: { openPopup(): Promise<void> };
+    extension: { getViews(filter: object): Window[] };
+  }
+  const opener = await firefox.openExtensionPage('options.html');
+  await opener.evaluate(async (pattern) => {
+    const api = (globalThis as unknown as { browser: Api }).browser;
+    const [tab] = await api.tabs.query({ url: pattern });
+    if (tab?.id === undefined) throw new Error(`No tab at ${pattern}`);
+    const button = document.createElement('button');
+    button.id = 'e2e-open-toolbar-popup';
+    button.textContent = 'Open the toolbar popup';
+    button.onclick = () => {
+      // Both calls leave within the click (not after an await), so openPopup still counts as the user's action.
+      void api.tabs.update(tab.id as number, { active: true });
+      api.action.openPopup().then(
+        () => button.setAttribute('data-result', 'opened'),
+        (error: Error) => button.setAttribute('data-result', `refused: ${error.message}`),
+      );
+    };
+    document.body.prepend(button);
+  }, tabUrl);
+  await opener.click('#e2e-open-toolbar-popup');
+  const text = () =>
+    opener.evaluate(() =>
+      (globalThis as unknown as { browser: Api }).browser.extension
+        .getViews({ type: 'popup' })
+        .map((view) => view.document.body.textContent ?? '')
+        .join('\n'),
+    );
+  const result = () => opener.$eval('#e2e-open-toolbar-popup', (b) => b.getAttribute('data-result'));
+  await until(text, 'the toolbar popup').catch(async (error) => {
+    throw new Error(`${error.message}; openPopup: ${await result()}`);
+  });
+  return { text, close: () => opener.close() };
+}

@@ -10,7 +10,15 @@ import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FIXTURES_DIR } from '../../dev/fake-icu/paths';
 import { estimateVo2max } from '../../lib/power/vo2max';
-import { connect, type FirefoxHarness, saved, standInGet, startFirefoxHarness, until } from './fixtures';
+import {
+  connect,
+  type FirefoxHarness,
+  openToolbarPopup,
+  saved,
+  standInGet,
+  startFirefoxHarness,
+  until,
+} from './fixtures';
 
 const SHOTS = 'e2e/artifacts/firefox';
 const HOST = 'icu-companion-toolbar';
@@ -209,5 +217,16 @@ describe('more of the page, in Firefox', () => {
     expect(file.name).toMatch(new RegExp(`_${RIDE}_laps(\\(\\d+\\))?\\.csv$`)); // Firefox numbers a second copy
     expect(csv(file.bytes).rows).toHaveLength(8);
     await ext.close();
+  });
+});
+
+describe('the toolbar popup on an activity page', () => {
+  it('opens focused on the tab’s activity', async () => {
+    await page.goto(`https://intervals.icu/activities/${RIDE}`);
+    await toolbarShows('Laps CSV');
+    const name = h.standIn.seed.activities.find((a) => a.id === RIDE)?.name as string;
+    const popup = await openToolbarPopup(h.firefox, `https://intervals.icu/activities/${RIDE}*`);
+    await until(async () => (await popup.text()).includes(`This activity${name}`), `"This activity" ${name}`);
+    await popup.close();
   });
 });
