@@ -210,6 +210,50 @@ describe('bulk export page', () => {
   });
 });
 
+describe('shortcuts (run through the background, as a pressed key would)', () => {
+  interface Api {
+    runtime: { sendMessage(m: unknown): Promise<unknown> };
+    action: { getBadgeText(d: object): Promise<string> };
+    extension: { getViews(f: object): Window[] };
+  }
+  const run = (page: Page, command: string) =>
+    page.evaluate(
+      (command) =>
+        (globalThis as unknown as { browser: Api }).browser.runtime.sendMessage({
+          channel: 'icu-companion/v1',
+          type: 'runCommand',
+          data: { command },
+        }),
+      command,
+    );
+
+  it('lock-today locks today, verified by read-back, and shows it on the badge', async () => {
+    const today = h.standIn.seed.today;
+    const held = h.standIn.state.wellness.get(today);
+    if (held) held.locked = false;
+    const ext = await h.firefox.openExtensionPage('options.html');
+    expect(await run(ext, 'lock-today')).toMatchObject({ ok: true });
+    expect(day(today)?.locked).toBe(true);
+    const badge = await ext.evaluate(() => (globalThis as unknown as { browser: Api }).browser.action.getBadgeText({}));
+    expect(badge).toBe('✓');
+    await ext.close();
+  });
+
+  it('quick-wellness opens the wellness form (in a tab: Firefox opens the popup only for a user action)', async () => {
+    const ext = await h.firefox.openExtensionPage('options.html');
+    await run(ext, 'quick-wellness');
+    const form = () =>
+      ext.evaluate(() =>
+        (globalThis as unknown as { browser: Api }).browser.extension
+          .getViews({})
+          .filter((view) => view.location.pathname === '/popup.html')
+          .some((view) => view.document.querySelector('form .w-dates input[type="date"]') !== null),
+      );
+    await until(form, 'the wellness form');
+    await ext.close();
+  });
+});
+
 describe('forgetting the key', () => {
   it('deletes the key and every cached byte from the add-on’s IndexedDB', async () => {
     const options = await h.firefox.openExtensionPage('options.html');
