@@ -7,8 +7,16 @@
  */
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addDays } from '../../lib/wellness/dates';
-import { clickButton, connect, type FirefoxHarness, fill, openPopup, startFirefoxHarness, until } from './fixtures';
+import {
+  clickButton,
+  connect,
+  daysBefore,
+  type FirefoxHarness,
+  fill,
+  openPopup,
+  startFirefoxHarness,
+  until,
+} from './fixtures';
 
 const IDLE_MS = 2000;
 let h: FirefoxHarness;
@@ -50,7 +58,7 @@ const outbox = (observer: Page) =>
 
 describe('when Firefox unloads the idle event page', () => {
   it('a wellness edit pending behind a 503 survives in IndexedDB and is delivered when the alarm wakes the page', async () => {
-    const date = addDays(h.standIn.seed.today, -5);
+    const date = daysBefore(h.standIn.seed.today, 5);
     const day = () => h.standIn.state.snapshot().wellness.find((d) => d.id === date);
     const puts = () =>
       h.standIn.state.snapshot().requests[`PUT /api/v1/athlete/${h.standIn.athleteId}/wellness/${date}`] ?? 0;

@@ -58,6 +58,12 @@ export async function startFirefoxHarness(
   }
 }
 
+/** The ISO day `days` before `isoDay` (the stand-in's days are local dates like "2026-03-15"). */
+export function daysBefore(isoDay: string, days: number): string {
+  const [y, m, d] = isoDay.split('-').map(Number) as [number, number, number];
+  return new Date(Date.UTC(y, m - 1, d - days)).toISOString().slice(0, 10);
+}
+
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Escapes a string for puppeteer's `::-p-text(…)` / `::-p-aria(…)` pseudo-selectors. */

@@ -9,10 +9,10 @@ import Papa from 'papaparse';
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Wellness } from '../../dev/fake-icu/types';
-import { addDays } from '../../lib/wellness/dates';
 import {
   clickButton,
   connectThroughOptions,
+  daysBefore,
   type FirefoxHarness,
   fill,
   GOOD_KEY,
@@ -146,7 +146,7 @@ describe('quick wellness in the popup', () => {
     );
 
   it('edits a day: only what changed reaches intervals.icu', async () => {
-    const date = addDays(h.standIn.seed.today, -1);
+    const date = daysBefore(h.standIn.seed.today, 1);
     const before = day(date) as Wellness;
     const popup = await popupForm(date);
     await fill(popup, '#w-weight', '71.4');
@@ -165,7 +165,7 @@ describe('quick wellness in the popup', () => {
   });
 
   it('locks the day, verified by reading it back; a device sync then leaves it alone', async () => {
-    const date = addDays(h.standIn.seed.today, -2);
+    const date = daysBefore(h.standIn.seed.today, 2);
     const held = h.standIn.state.wellness.get(date);
     if (held) held.locked = false;
     const popup = await popupForm(date);

@@ -8,10 +8,10 @@
 import Papa from 'papaparse';
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addDays } from '../../lib/wellness/dates';
 import {
   clickButton,
   connect,
+  daysBefore,
   type FirefoxHarness,
   fill,
   openPopup,
@@ -41,7 +41,7 @@ describe('across a restart of Firefox', () => {
   const day = () => h.standIn.state.snapshot().wellness.find((d) => d.id === date);
 
   it('before: choose settings and leave an edit pending', async () => {
-    date = addDays(h.standIn.seed.today, -6);
+    date = daysBefore(h.standIn.seed.today, 6);
     const weight = day()?.weight;
     const popup = await openPopup(h.firefox);
     await waitForText(popup, 'Updated now');
