@@ -82,8 +82,32 @@ const EXTENSION_PAGES_ONLY: ReadonlySet<MessageType> = new Set<MessageType>([
 export function setupMessaging(handlers: Handlers): void {
   browser.runtime.onMessage.addListener((message: unknown, sender: Browser.runtime.MessageSender) => {
     if (sender.id !== browser.runtime.id || !isEnvelope(message)) return undefined;
-    return answer(handlers, message, sender);
+    return keepAwakeWhile(answer(handlers, message, sender));
   });
+}
+
+/**
+ * Firefox unloads an idle event page even while it is answering a message: a pending answer buys one more idle period
+ * (30 s by default), then the page goes and the caller gets "Receiving end does not exist" instead of the answer. An
+ * answer may rightly take longer (a request's retries and timeouts alone can take two minutes). Any extension API call
+ * resets Firefox's idle timer, so while an answer is pending the background makes a cheap one every second (an add-on
+ * cannot read the idle timeout; the smallest Firefox allows is 0.1 s). Chrome keeps a service worker alive while it
+ * handles an event, so the Chrome build leaves this out.
+ */
+const KEEP_AWAKE_MS = 1000;
+let answering = 0;
+let keepAwakeTimer: ReturnType<typeof setInterval> | undefined;
+
+async function keepAwakeWhile<T>(work: Promise<T>): Promise<T> {
+  if (!import.meta.env.FIREFOX) return work;
+  if (answering++ === 0) {
+    keepAwakeTimer = setInterval(() => void browser.runtime.getPlatformInfo().catch(() => {}), KEEP_AWAKE_MS);
+  }
+  try {
+    return await work;
+  } finally {
+    if (--answering === 0) clearInterval(keepAwakeTimer);
+  }
 }
 
 export async function answer(
