@@ -177,6 +177,31 @@ describe('quick wellness in the popup', () => {
   });
 });
 
+describe('training settings in the popup', () => {
+  it('sets the Ride FTP: only the FTP is sent, and the popup shows what intervals.icu read back', async () => {
+    const ride = () => h.standIn.state.sportSettings.find((s) => s.types.includes('Ride'));
+    const before = structuredClone(ride());
+    const popup = await openPopup(h.firefox);
+    await clickButton(popup, 'Edit Ride settings');
+    await popup.waitForSelector('#t-ftp');
+    await fill(popup, '#t-ftp', '307');
+    await popup.focus('#t-ftp');
+    await popup.keyboard.press('Enter');
+    await until(async () => (await text(popup)).includes('Saved to intervals.icu ✓'), 'the saved status');
+    expect(ride()).toMatchObject({ ...before, ftp: 307, updated: expect.any(String) });
+    const puts = h.standIn.state.snapshot().log.filter((r) => r.method === 'PUT' && r.path.includes('sport-settings'));
+    expect(puts.map((r) => [r.path, r.query, r.body])).toEqual([
+      ['/api/v1/athlete/i424242/sport-settings/1101', '?recalcHrZones=false', { ftp: 307 }],
+    ]);
+    await until(
+      async () => /FTP\s*307\s*W/.test(await popup.$eval('[aria-label="Ride settings"]', (el) => el.textContent ?? '')),
+      'the new FTP on the card',
+    );
+    await popup.screenshot({ path: `${SHOTS}/popup-training.png`, fullPage: true });
+    await popup.close();
+  });
+});
+
 describe('bulk export page', () => {
   it('saves one zip with every activity’s laps and streams, and skipped.csv for the Strava import', async () => {
     const page = await h.firefox.openExtensionPage('export.html');
