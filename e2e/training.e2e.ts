@@ -33,11 +33,11 @@ describe('training settings in the popup', () => {
   it('shows the Ride and Run settings in their own units, and the season', async () => {
     const { popup, card } = await trainingCard();
     await expect
-      .poll(() => card.getByLabel('Ride settings').innerText())
-      .toMatch(/FTP\s+290\s*W[\s\S]*W′\s+19\.5\s*kJ/);
+      .poll(() => card.getByLabel('Ride settings').textContent())
+      .toMatch(/FTP\s*290\s*W[\s\S]*W′\s*19\.5\s*kJ/);
     await card.getByRole('radio', { name: 'Run' }).check();
-    await expect.poll(() => card.getByLabel('Run settings').innerText()).toMatch(/Threshold pace\s+4:20\s*\/km/);
-    const season = await card.locator('#training-season').innerText();
+    await expect.poll(() => card.getByLabel('Run settings').textContent()).toMatch(/Threshold pace\s*4:20\s*\/km/);
+    const season = await card.locator('#training-season').textContent();
     expect(season).toMatch(/^Season 2 · since .+ · week \d+/);
     expect(season).toMatch(/next: Season 3 on/);
     await popup.close();
@@ -52,7 +52,7 @@ describe('training settings in the popup', () => {
     await card.getByText('Saved to intervals.icu ✓').waitFor();
     expect(ride()?.ftp).toBe(305);
     expect(ride()?.indoor_ftp).toBe(280);
-    await expect.poll(() => card.getByLabel('Ride settings').innerText()).toMatch(/FTP\s+305\s*W/);
+    await expect.poll(() => card.getByLabel('Ride settings').textContent()).toMatch(/FTP\s*305\s*W/);
 
     await card.getByText('History and undo').click();
     await card.getByRole('button', { name: 'Undo: Ride · FTP 290 W → 305 W' }).click();
@@ -64,7 +64,7 @@ describe('training settings in the popup', () => {
   it('uses eFTP as FTP in one click, with the value on the button', async () => {
     const { popup, card } = await trainingCard();
     const use = card.getByRole('button', { name: /^Use eFTP as FTP: \d+ W$/ });
-    const eftp = Number((await use.innerText()).match(/(\d+) W/)?.[1]);
+    const eftp = Number((await use.textContent())?.match(/(\d+) W/)?.[1]);
     expect(eftp).toBeGreaterThan(250);
     await use.click();
     await card.getByText(`FTP set to eFTP, ${eftp} W ✓`).waitFor();
@@ -101,12 +101,12 @@ describe('training settings in the popup', () => {
 
   it('the VO2max card’s Season window starts on the season line’s day', async () => {
     const { popup, card } = await trainingCard();
-    const season = await card.locator('#training-season').innerText();
-    const since = season.match(/since (.+?) ·/)?.[1];
+    const season = await card.locator('#training-season').textContent();
+    const since = season?.match(/since (.+?) ·/)?.[1];
     expect(since).toBeTruthy();
     const vo2 = popup.getByRole('region', { name: 'VO2max' });
     await vo2.getByRole('radio', { name: 'Season' }).check();
-    await expect.poll(() => vo2.locator('#vo2max-season-since').innerText()).toBe(`This season: since ${since}`);
+    await expect.poll(() => vo2.locator('#vo2max-season-since').textContent()).toBe(`This season: since ${since}`);
     await popup.close();
   });
 });

@@ -4,11 +4,11 @@
  * eFTP beside them with "Use eFTP as FTP", an edit form checked before anything is sent, "Also apply to past
  * activities" behind a confirmation, and the history of changes with Undo. Every write is read back by the background.
  */
-import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import { ErrorNotice } from '~/components/common/ErrorNotice';
 import { Section } from '~/components/common/Section';
+import { type Source, useCachedThenFresh } from '~/components/common/use-cached-then-fresh';
 import { formatAgo } from '~/components/format';
-import type { ErrorInfo } from '~/lib/api/errors';
 import { errorInfoOf, explainError } from '~/lib/api/explain-error';
 import { sendMessage } from '~/lib/messages';
 import { paceUnitLabel } from '~/lib/training/pace';
@@ -40,46 +40,21 @@ export function failureStatus(error: unknown, what: string): Status {
   return { tone: 'bad', text: `${what}: ${text}` };
 }
 
+const askTraining = (request: Source) => sendMessage('getTraining', request);
+
 export function TrainingCard() {
-  const [overview, setOverview] = useState<TrainingOverview | null>(null);
+  const {
+    value: overview,
+    setValue: setOverview,
+    loading,
+    error,
+    reload: load,
+  } = useCachedThenFresh<TrainingOverview>(askTraining);
   const [sportId, setSportId] = useState<number | null>(null);
-  const [loading, setLoading] = useState(true);
-  const [error, setError] = useState<ErrorInfo | null>(null);
   const [status, setStatus] = useState<Status>(null);
   const [editing, setEditing] = useState(false);
   const [confirmApply, setConfirmApply] = useState(false);
   const [historyVersion, setHistoryVersion] = useState(0);
-  const alive = useRef(true);
-
-  const load = useCallback(async (force = false) => {
-    setLoading(true);
-    try {
-      const fresh = await sendMessage('getTraining', { source: 'network', force });
-      if (!alive.current) return;
-      if (fresh) setOverview(fresh);
-      setError(null);
-    } catch (e) {
-      if (alive.current) setError(errorInfoOf(e));
-    } finally {
-      if (alive.current) setLoading(false);
-    }
-  }, []);
-
-  useEffect(() => {
-    alive.current = true;
-    void (async () => {
-      try {
-        const cached = await sendMessage('getTraining', { source: 'cache' });
-        if (alive.current && cached) setOverview(cached);
-      } catch {
-        // nothing cached: wait for the network
-      }
-      if (alive.current) await load();
-    })();
-    return () => {
-      alive.current = false;
-    };
-  }, [load]);
 
   const sports = overview?.sports ?? [];
   const sport = sports.find((s) => s.id === sportId) ?? sports[0] ?? null;
@@ -153,10 +128,10 @@ export function TrainingCard() {
       ) : null}
       {sport ? (
         <>
-          <fieldset class="t-sports">
+          <fieldset class="segmented t-sports">
             <legend class="visually-hidden">Sport</legend>
             {sports.map((s) => (
-              <label key={s.id} class="t-sport">
+              <label key={s.id}>
                 <input
                   type="radio"
                   name="training-sport"

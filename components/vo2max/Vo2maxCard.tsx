@@ -8,10 +8,11 @@
  * switching them is instant and costs no request.
  */
 import type { ComponentType } from 'preact';
-import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import { useCallback, useEffect, useState } from 'preact/hooks';
 import { ErrorNotice } from '~/components/common/ErrorNotice';
 import { ExternalIcon } from '~/components/common/icons';
 import { Section } from '~/components/common/Section';
+import { type Source, useCachedThenFresh } from '~/components/common/use-cached-then-fresh';
 import { formatAbsoluteDate } from '~/components/format';
 import type { ErrorInfo } from '~/lib/api/errors';
 import { errorInfoOf } from '~/lib/api/explain-error';
@@ -35,42 +36,11 @@ export interface Vo2maxCardProps {
 
 const activityUrl = (id: string) => `https://intervals.icu/activities/${encodeURIComponent(id)}`;
 
+const askVo2max = (request: Source) => sendMessage('getVo2max', request);
+
 export function Vo2maxCard({ activityId = null, now = new Date() }: Vo2maxCardProps) {
   const settings = useVo2maxSettings();
-  const [overview, setOverview] = useState<Vo2maxOverview | null>(null);
-  const [loading, setLoading] = useState(true);
-  const [error, setError] = useState<ErrorInfo | null>(null);
-  const alive = useRef(true);
-
-  const load = useCallback(async () => {
-    setLoading(true);
-    try {
-      const fresh = await sendMessage('getVo2max', { source: 'network' });
-      if (!alive.current) return;
-      if (fresh) setOverview(fresh);
-      setError(null);
-    } catch (e) {
-      if (alive.current) setError(errorInfoOf(e));
-    } finally {
-      if (alive.current) setLoading(false);
-    }
-  }, []);
-
-  useEffect(() => {
-    alive.current = true;
-    void (async () => {
-      try {
-        const cached = await sendMessage('getVo2max', { source: 'cache' });
-        if (alive.current && cached) setOverview(cached);
-      } catch {
-        // Nothing cached: wait for the network.
-      }
-      if (alive.current) await load();
-    })();
-    return () => {
-      alive.current = false;
-    };
-  }, [load]);
+  const { value: overview, loading, error, reload: load } = useCachedThenFresh<Vo2maxOverview>(askVo2max);
 
   const selected = overview?.windows.find((w) => w.id === settings.window) ?? null;
   const result: Vo2maxResult | null = selected
@@ -100,7 +70,7 @@ export function Vo2maxCard({ activityId = null, now = new Date() }: Vo2maxCardPr
         </button>
       }
     >
-      <fieldset class="vo2-segmented" aria-describedby="vo2max-window-help">
+      <fieldset class="segmented" aria-describedby="vo2max-window-help">
         <legend class="visually-hidden">Window</legend>
         {VO2MAX_WINDOWS.map((w) => (
           <label key={w.id} title={w.label}>
@@ -126,7 +96,7 @@ export function Vo2maxCard({ activityId = null, now = new Date() }: Vo2maxCardPr
 
       {error && !overview ? (
         <ErrorNotice info={error} compact>
-          <button type="button" class="btn btn-small" onClick={load} disabled={loading}>
+          <button type="button" class="btn btn-small" onClick={() => void load()} disabled={loading}>
             {loading ? 'Retrying…' : 'Retry'}
           </button>
         </ErrorNotice>
@@ -191,7 +161,7 @@ export function Vo2maxCard({ activityId = null, now = new Date() }: Vo2maxCardPr
 
 function FormulaSwitch({ formula, onChange }: { formula: Vo2maxFormulaId; onChange(f: Vo2maxFormulaId): void }) {
   return (
-    <fieldset class="vo2-segmented vo2-formula">
+    <fieldset class="segmented vo2-formula">
       <legend>Formula</legend>
       {(Object.keys(VO2MAX_FORMULAS) as Vo2maxFormulaId[]).map((id) => (
         <label key={id} title={formulaTitle(id)}>
