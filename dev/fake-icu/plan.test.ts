@@ -114,7 +114,9 @@ describe('downloads', () => {
     const res = await download(71001, '.zwo');
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('application/octet-stream');
-    expect(res.headers.get('content-disposition')).toBe('attachment; filename="VO2max 5×3 min.zwo"');
+    expect(res.headers.get('content-disposition')).toBe(
+      `attachment; filename="VO2max 5_3 min.zwo"; filename*=UTF-8''VO2max%205%C3%973%20min.zwo`,
+    );
     const zwo = zwoSteps(res.bytes.toString('utf8'));
     expect(zwo.sport).toBe('bike');
     expect(zwo.name).toBe('VO2max 5×3 min');
@@ -210,6 +212,33 @@ describe('downloads', () => {
     expect(run[0]?.customTargetSpeedLow).toBeCloseTo(3.85 * 0.75, 2);
   });
 
+  it('names the file after the workout, whatever characters its name has', async () => {
+    const made = await call(ctx.fake, `${BASE}/events/bulk`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify([
+        {
+          category: 'WORKOUT',
+          start_date_local: '2026-03-20',
+          name: 'Tempo – “hard” / 2×20: ok?',
+          workout_doc: { steps: [{ duration: 600, power: { value: 80, units: '%ftp' } }] },
+        },
+      ]),
+    });
+    const id = (made.body as Ev[])[0]?.id as number;
+    const res = await download(id, '.erg');
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-disposition')).toContain('filename="Tempo _ _hard_ _ 2_20_ ok_.erg"');
+    expect(decodeURIComponent(res.headers.get('content-disposition')?.split("UTF-8''")[1] ?? '')).toBe(
+      'Tempo – “hard” _ 2×20_ ok_.erg',
+    );
+    expect(course(res.bytes.toString('utf8')).rows).toEqual([
+      [0, 232],
+      [10, 232],
+    ]);
+    ctx.fake.reset();
+  });
+
   it('refuses an unknown format (400), an unknown event (404) and an event that is not a workout (422)', async () => {
     for (const [path, status] of [
       [`${BASE}/events/71001/download.pdf`, 400],
@@ -227,6 +256,7 @@ describe('downloads', () => {
 
 describe('the event list with ext and resolve', () => {
   it('adds workout_filename and workout_file_base64 to each workout, and resolves targets', async () => {
+    ctx.fake.reset();
     const res = await call(ctx.fake, `${BASE}/events?oldest=${TODAY}&newest=${addDays(TODAY, 6)}&ext=zwo&resolve=true`);
     expect(res.status).toBe(200);
     expect(validateResponse('GET', `${BASE}/events`, 200, res.body).errors).toEqual([]);

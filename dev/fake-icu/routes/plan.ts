@@ -11,7 +11,8 @@
  *   events with a matching `external_id` instead of creating new ones; `updatePlanApplied=true` stamps
  *   `plan_applied`. Answers the created (or updated) events.
  * Assumed:
- * - Downloads are `application/octet-stream` with `Content-Disposition: attachment; filename="<name>.<ext>"`.
+ * - Downloads are `application/octet-stream` with `Content-Disposition: attachment; filename="<name>.<ext>"` (and
+ *   the UTF-8 name in `filename*`), named after the workout (workouts/files.ts).
  * - An unknown extension is 400, an event that is not a structured workout 422, an unknown event 404.
  * - `upsert` matches by `external_id` alone: the spec adds "created by the same OAuth application", and every
  *   event the stand-in knows was made with the one API key.
@@ -205,6 +206,15 @@ function eventFrom(app: App, input: unknown, n: number, id: number): EventSeed |
   };
 }
 
+/**
+ * `attachment` with an ASCII file name and the exact one as RFC 6266 `filename*` (UTF-8): Node refuses header
+ * values outside Latin-1, and workout names may hold any character.
+ */
+export function contentDisposition(filename: string): string {
+  const ascii = filename.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(filename)}`;
+}
+
 export function planRoutes(router: Router, app: App): void {
   router.add('GET', '/api/v1/athlete/{id}/events/{eventId}/download{ext}', ({ params }) => {
     const denied = checkAthlete(params.id);
@@ -221,7 +231,7 @@ export function planRoutes(router: Router, app: App): void {
       status: 200,
       body: file.bytes,
       contentType: file.contentType,
-      headers: { 'Content-Disposition': `attachment; filename="${file.filename.replace(/"/g, "'")}"` },
+      headers: { 'Content-Disposition': contentDisposition(file.filename) },
     };
   });
 
