@@ -404,6 +404,8 @@ describe('POST /athlete/{id}/events/bulk', () => {
         422,
       ],
       [[{ ...zwoEvent(day), filename: 'x.docx' }], 422],
+      [[{ category: 'WORKOUT', start_date_local: day, workout_doc: { steps: [{ duration: -5 }] } }], 422],
+      [[{ category: 'WORKOUT', start_date_local: day, workout_doc: { steps: [{ reps: 2, steps: [] }] } }], 422],
     ] as const) {
       const res = await bulk(events);
       expect(res.status, JSON.stringify(events).slice(0, 80)).toBe(status);

@@ -26,7 +26,7 @@ import type { Router } from '../router';
 import type { EventSeed } from '../seed/events';
 import { thresholdsFor, workoutEvent } from '../seed/workouts';
 import { icuTimestamp } from '../time';
-import type { DocStep, WorkoutDoc } from '../workouts/doc';
+import { checkSteps, type DocStep, type WorkoutDoc } from '../workouts/doc';
 import {
   isWorkoutFormat,
   parseWorkoutFile,
@@ -176,19 +176,23 @@ function eventFrom(app: App, input: unknown, n: number, id: number): EventSeed |
       return error(422, `${where} (${body.filename}): ${(e as Error).message}`);
     }
     parsed.name ??= body.filename.replace(/\.[^.]+$/, '');
-  } else {
-    const doc = body.workout_doc as { steps?: unknown } | undefined;
-    if (Array.isArray(doc?.steps) && doc.steps.length > 0) steps = doc.steps as DocStep[];
+  } else if (body.workout_doc !== undefined && body.workout_doc !== null) {
+    const docSteps = (body.workout_doc as { steps?: unknown }).steps;
+    try {
+      checkSteps(docSteps);
+    } catch (e) {
+      return error(422, `${where}: ${(e as Error).message}`);
+    }
+    steps = docSteps;
   }
   if (!steps || base.category !== 'WORKOUT') {
     return { athlete_id: String(app.state.seed.athlete.id), ...base, updated };
   }
-  const type = String(base.type ?? parsed.type ?? 'Ride');
   const event = workoutEvent(
     {
       id,
       start_date_local: start,
-      type,
+      type: String(base.type ?? parsed.type ?? 'Ride'),
       name: String(base.name ?? parsed.name ?? 'Workout'),
       indoor: typeof base.indoor === 'boolean' ? base.indoor : undefined,
     },
@@ -196,14 +200,9 @@ function eventFrom(app: App, input: unknown, n: number, id: number): EventSeed |
     app.state.sportSettings,
     updated,
   );
-  // What the caller sent wins over what the steps give (a description, a planned load), as on intervals.icu.
-  return {
-    ...event,
-    ...copied,
-    id,
-    start_date_local: start,
-    ...(parsed.description && !copied.description ? { description: parsed.description } : {}),
-  };
+  // The file's own description beats the generated text; what the caller sent beats both (assumed).
+  if (parsed.description) event.description = parsed.description;
+  return { ...event, ...base };
 }
 
 /**

@@ -61,6 +61,28 @@ export interface Thresholds {
 
 export const isRepeat = (s: DocStep): s is RepeatStep => 'reps' in s && Array.isArray((s as RepeatStep).steps);
 
+/** Throws with what is wrong unless `steps` is a list of timed steps and one-level repeats of them. */
+export function checkSteps(steps: unknown): asserts steps is DocStep[] {
+  if (!Array.isArray(steps) || steps.length === 0) throw new Error('workout_doc.steps must be a non-empty array');
+  const timed = (s: unknown, where: string) => {
+    const d = (s as { duration?: unknown } | null)?.duration;
+    if (typeof d !== 'number' || !Number.isInteger(d) || d <= 0) {
+      throw new Error(`${where}: duration must be a positive whole number of seconds`);
+    }
+  };
+  steps.forEach((s, i) => {
+    const inner = (s as { steps?: unknown } | null)?.steps;
+    if (inner === undefined) return timed(s, `step ${i + 1}`);
+    const reps = (s as { reps?: unknown }).reps;
+    if (typeof reps !== 'number' || !Number.isInteger(reps) || reps < 1)
+      throw new Error(`step ${i + 1}: reps must be ≥ 1`);
+    if (!Array.isArray(inner) || inner.length === 0) throw new Error(`step ${i + 1}: a repeat needs steps`);
+    inner.forEach((x, j) => {
+      timed(x, `step ${i + 1}.${j + 1}`);
+    });
+  });
+}
+
 /** Every step in riding order, repeats written out. */
 export function flatten(steps: readonly DocStep[]): Step[] {
   return steps.flatMap((s) => (isRepeat(s) ? Array.from({ length: s.reps }, () => s.steps).flat() : [s]));
