@@ -70,17 +70,18 @@ export function checkSteps(steps: unknown): asserts steps is DocStep[] {
       throw new Error(`${where}: duration must be a positive whole number of seconds`);
     }
   };
-  steps.forEach((s, i) => {
+  for (const [i, s] of steps.entries()) {
     const inner = (s as { steps?: unknown } | null)?.steps;
-    if (inner === undefined) return timed(s, `step ${i + 1}`);
+    if (inner === undefined) {
+      timed(s, `step ${i + 1}`);
+      continue;
+    }
     const reps = (s as { reps?: unknown }).reps;
     if (typeof reps !== 'number' || !Number.isInteger(reps) || reps < 1)
       throw new Error(`step ${i + 1}: reps must be ≥ 1`);
     if (!Array.isArray(inner) || inner.length === 0) throw new Error(`step ${i + 1}: a repeat needs steps`);
-    inner.forEach((x, j) => {
-      timed(x, `step ${i + 1}.${j + 1}`);
-    });
-  });
+    for (const [j, x] of inner.entries()) timed(x, `step ${i + 1}.${j + 1}`);
+  }
 }
 
 /** Every step in riding order, repeats written out. */
