@@ -179,6 +179,19 @@ describe('downloads', () => {
     expect(hr.rows.every(([, w]) => w === 0)).toBe(true);
   });
 
+  it('.erg follows the FTP in the sport settings as it is now', async () => {
+    const res = await call(ctx.fake, `${BASE}/sport-settings/Ride`, {
+      method: 'PUT',
+      body: JSON.stringify({ ftp: 300 }),
+      headers: { 'content-type': 'application/json' },
+    });
+    expect(res.status).toBe(200);
+    const erg = course((await download(71001, '.erg')).bytes.toString('utf8'));
+    expect(erg.header).toContain('FTP = 300');
+    expect(erg.rows[0]).toEqual([0, 150]);
+    ctx.fake.reset();
+  });
+
   it('.fit is a FIT workout the Garmin SDK decodes: steps, repeat, watts, bpm, speed and cadence targets', async () => {
     const decode = async (id: number) => {
       const res = await download(id, '.fit');

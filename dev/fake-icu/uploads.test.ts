@@ -131,6 +131,7 @@ describe('new activities', () => {
   it('a GPX file: distance summed along the track, power and heart rate from the extensions, the track name', async () => {
     const made = await expectUpload(await upload('evening.gpx', sampleGpx(new Date('2026-03-12T17:30:00Z'))), 201);
     const activity = (await call(ctx.fake, `/api/v1/activity/${made.id}`)).body as Record<string, unknown>;
+    expect(validateResponse('GET', `/api/v1/activity/${made.id}`, 200, activity).errors).toEqual([]);
     expect(activity).toMatchObject({ name: 'Evening loop', file_type: 'gpx', device_name: 'Wahoo ELEMNT BOLT' });
     const s = await streams(made.id);
     expect(s.distance?.data.at(-1)).toBeGreaterThan(9000);
