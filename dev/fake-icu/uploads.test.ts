@@ -6,7 +6,8 @@ import { zipSync } from 'fflate';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { validateResponse } from './openapi-validate';
 import { FIXTURES_DIR } from './paths';
-import { call, useFakeIcu } from './test-helpers';
+import { createFakeIcu } from './server';
+import { call, KEY, NOW, useFakeIcu } from './test-helpers';
 import { sampleFit, sampleGpx, sampleTcx } from './uploads/samples';
 
 const ctx = useFakeIcu();
@@ -217,5 +218,25 @@ describe('refusals', () => {
     );
     const activity = (await call(ctx.fake, `/api/v1/activity/${made.id}`)).body as Record<string, unknown>;
     expect(activity).toMatchObject({ paired_event_id: 71001, external_id: 'abc' });
+  });
+});
+
+describe('the rate limit', () => {
+  it('counts uploads like any API call: past the burst, 429 with Retry-After', async () => {
+    const fake = await createFakeIcu({ key: KEY, now: NOW, rateLimit: { burst: 2, perSecond: 0.5 } });
+    try {
+      const send = () => {
+        const form = new FormData();
+        form.append('file', new Blob([sampleGpx(new Date('2026-03-08T07:00:00Z'), 60)]), 'x.gpx');
+        return call(fake, `${BASE}/activities`, { method: 'POST', body: form });
+      };
+      const statuses = [];
+      for (let i = 0; i < 3; i++) statuses.push(await send());
+      expect(statuses.map((r) => r.status)).toEqual([201, 200, 429]);
+      expect(statuses[2]?.headers.get('retry-after')).toBe('1');
+      expect(statuses[2]?.body).toMatchObject({ status: 429 });
+    } finally {
+      await fake.close();
+    }
   });
 });
