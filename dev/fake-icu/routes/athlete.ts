@@ -75,9 +75,10 @@ export function athleteRoutes(router: Router, app: App): void {
     const targets = body.map((item) => findSettings(app, String((item as { id?: unknown }).id)));
     const missing = targets.find(isReply);
     if (missing) return missing;
-    targets.forEach((t, i) => {
-      write(app, t as SportSettingsSeed, body[i] as Record<string, unknown>, query.get('recalcHrZones') === 'true');
-    });
+    const recalcHrZones = query.get('recalcHrZones') === 'true';
+    for (const [i, target] of targets.entries()) {
+      write(app, target as SportSettingsSeed, body[i] as Record<string, unknown>, recalcHrZones);
+    }
     return json(targets);
   });
 
