@@ -57,7 +57,7 @@ describe('the unlockable switch', () => {
   it('switches per test, over HTTP or programmatically, and reset restores it', async () => {
     const day = '2026-03-11';
     await putJson(ctx.fake, `/api/v1/athlete/0/wellness/${day}`, { locked: true });
-    expect((await postControl('/__fake/options', { unlockable: false })).body).toEqual({
+    expect((await postControl('/__fake/options', { unlockable: false })).body).toMatchObject({
       unlockable: false,
       nullClears: false,
     });
@@ -70,12 +70,20 @@ describe('the unlockable switch', () => {
 
     ctx.fake.setOptions({ unlockable: false });
     ctx.fake.reset();
-    expect((await postControl('/__fake/options', {})).body).toEqual({ unlockable: true, nullClears: false });
+    expect((await postControl('/__fake/options', {})).body).toEqual({
+      unlockable: true,
+      nullClears: false,
+      maxUploadBytes: 50 * 1024 * 1024,
+    });
     expect((await postControl('/__fake/options', { unlockable: 'no' })).status).toBe(400);
-    expect((await postControl('/__fake/options', { nullClears: true })).body).toEqual({
+    expect((await postControl('/__fake/options', { nullClears: true })).body).toMatchObject({
       unlockable: true,
       nullClears: true,
     });
     expect((await postControl('/__fake/options', { nullClears: 1 })).status).toBe(400);
+    expect((await postControl('/__fake/options', { maxUploadBytes: 1024 })).body).toMatchObject({
+      maxUploadBytes: 1024,
+    });
+    expect((await postControl('/__fake/options', { maxUploadBytes: -1 })).status).toBe(400);
   });
 });

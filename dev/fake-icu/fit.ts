@@ -1,6 +1,6 @@
 /**
  * Decodes a FIT activity file with @garmin/fitsdk into plain records, laps and session facts. Used by the stand-in's
- * seed and by the power tests, so both see the same numbers.
+ * seed, its activity uploads and the power tests, so all see the same numbers.
  *
  * Decoding follows reference.json: `Decoder.read({ mergeHeartRates: true })`, record messages with a timestamp only,
  * in file order.

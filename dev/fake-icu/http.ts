@@ -3,7 +3,7 @@ import type { IncomingMessage } from 'node:http';
 
 export interface Reply {
   status: number;
-  /** JSON value (serialised by the server), a string (sent as is), or undefined for an empty body. */
+  /** JSON value (serialised by the server), a string or bytes (sent as is), or undefined for an empty body. */
   body?: unknown;
   contentType?: string;
   headers?: Record<string, string>;
@@ -17,6 +17,8 @@ export interface RequestContext {
   params: Record<string, string>;
   /** Parsed JSON body for PUT/POST (undefined when empty). */
   body: unknown;
+  /** The body's bytes (for multipart uploads; JSON bodies are also parsed into `body`). */
+  raw: Buffer;
   req: IncomingMessage;
 }
 

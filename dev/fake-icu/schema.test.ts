@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { validateRequestBody, validateResponse } from './openapi-validate';
 import { call, putJson, useFakeIcu } from './test-helpers';
+import { sampleTcx } from './uploads/samples';
 
 const ctx = useFakeIcu();
 
@@ -40,6 +41,14 @@ describe('responses validate against the spec', () => {
     '/api/v1/athlete/0/events',
     '/api/v1/athlete/0/events.json?oldest=2025-12-01&newest=2026-04-30',
     '/api/v1/athlete/0/events?oldest=2026-03-01&newest=2026-04-30&category=WORKOUT,RACE_A',
+    '/api/v1/athlete/0/events?oldest=2026-03-15&newest=2026-04-05&ext=zwo&resolve=true',
+    '/api/v1/athlete/0/events.json?category=WORKOUT&ext=fit',
+    '/api/v1/athlete/0/events/71001',
+    '/api/v1/athlete/0/events/70003',
+    '/api/v1/athlete/0/events/71001/download.zwo',
+    '/api/v1/athlete/0/events/71002/download.fit',
+    '/api/v1/athlete/0/events/71003/download.erg',
+    '/api/v1/athlete/0/events/71005/download.mrc',
   ])('GET %s', async (path) => {
     await expectValid('GET', path);
   });
@@ -72,6 +81,45 @@ describe('responses validate against the spec', () => {
         { id: '2026-03-11', mood: 3 },
       ]),
     );
+  });
+});
+
+describe('writes validate against the spec', () => {
+  it('POST /athlete/{id}/events/bulk and POST /athlete/{id}/activities (201, then 200 for the duplicate)', async () => {
+    const events = [
+      { category: 'NOTE', start_date_local: '2026-03-18', name: 'Travel' },
+      {
+        category: 'WORKOUT',
+        start_date_local: '2026-03-19',
+        filename: 'w.erg',
+        file_contents:
+          '[COURSE HEADER]\nMINUTES WATTS\n[END COURSE HEADER]\n[COURSE DATA]\n0\t150\n10\t150\n[END COURSE DATA]\n',
+        external_id: 'w',
+      },
+    ];
+    expect(validateRequestBody('POST', '/api/v1/athlete/0/events/bulk', events).errors).toEqual([]);
+    await expectValid('POST', '/api/v1/athlete/0/events/bulk?upsert=true', () =>
+      call(ctx.fake, '/api/v1/athlete/0/events/bulk?upsert=true', {
+        method: 'POST',
+        body: JSON.stringify(events),
+        headers: { 'content-type': 'application/json' },
+      }),
+    );
+    const tcx = sampleTcx(new Date('2026-03-11T07:00:00Z'), 300);
+    const send = () => {
+      const form = new FormData();
+      form.append('file', new Blob([tcx]), 'ride.tcx');
+      return call(ctx.fake, '/api/v1/athlete/0/activities', { method: 'POST', body: form });
+    };
+    const created = await send();
+    expect(created.status).toBe(201);
+    expect(validateResponse('POST', '/api/v1/athlete/0/activities', 201, created.body).errors).toEqual([]);
+    const id = (created.body as { id: string }).id;
+    await expectValid('POST', '/api/v1/athlete/0/activities', send);
+    for (const path of [`/api/v1/activity/${id}?intervals=true`, `/api/v1/activity/${id}/streams.json`]) {
+      await expectValid('GET', path);
+    }
+    ctx.fake.reset();
   });
 });
 

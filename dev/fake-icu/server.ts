@@ -4,7 +4,7 @@
  * recordings in ../shared/fixtures/activities. See README-style notes in each module; the entry point is
  * {@link createFakeIcu}.
  *
- * Request pipeline for /api/v1: count → rate limit (429) → fault (status / delay / drop / malformed) → auth
+ * Request pipeline for /api/v1: count → rate limit (429) → fault (status / delay / drop / malformed) → size (413) → auth
  * (401/403) → route (404/405) → reply. /__fake/* are test controls (routes/fake.ts); other GET paths get a minimal
  * page (routes/pages.ts).
  */
@@ -22,7 +22,9 @@ import { athleteRoutes } from './routes/athlete';
 import { eventRoutes } from './routes/events';
 import { fakeControl } from './routes/fake';
 import { page } from './routes/pages';
+import { planRoutes } from './routes/plan';
 import { powerRoutes } from './routes/power';
+import { uploadRoutes } from './routes/uploads';
 import { type DeviceSyncValues, deviceSync, wellnessRoutes } from './routes/wellness';
 import { FakeState } from './state';
 import { fakeCert } from './tls';
@@ -59,7 +61,18 @@ export interface FakeIcuOptions {
    * does; whether intervals.icu sends it is not confirmed). Browsers may answer the challenge with a login prompt.
    */
   basicChallenge?: boolean;
+  /**
+   * The largest request body accepted, in bytes (default {@link DEFAULT_MAX_UPLOAD_BYTES}); a larger one gets 413 with
+   * a JSON error. intervals.icu's own limit is not documented (see routes/uploads.ts).
+   */
+  maxUploadBytes?: number;
 }
+
+/**
+ * 50 MiB. Assumed, not documented: a 24 h ride recorded every second is ~15 MB as FIT and ~40 MB as TCX, so real
+ * files fit; anything bigger is more likely a mistake than a recording.
+ */
+export const DEFAULT_MAX_UPLOAD_BYTES = 50 * 1024 * 1024;
 
 export interface FakeIcu {
   /** Base URL, e.g. "http://127.0.0.1:43123" (API under /api/v1). */
@@ -95,6 +108,7 @@ export interface FakeIcu {
     nullClears?: boolean;
     partialSportSettings?: boolean;
     daysLater?: number;
+    maxUploadBytes?: number;
   }): void;
   close(): Promise<void>;
 }
@@ -116,20 +130,35 @@ export interface SeedSummary {
   }[];
 }
 
-function readBody(req: IncomingMessage): Promise<string> {
+/**
+ * The request body as raw bytes (multipart uploads are binary). Past `limit` bytes the rest is read and dropped, so
+ * the client can still read the 413 instead of meeting a reset connection.
+ */
+function readBody(req: IncomingMessage, limit: number): Promise<{ raw: Buffer; tooLarge: boolean }> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    let size = 0;
+    req.on('data', (c: Buffer) => {
+      size += c.length;
+      if (size <= limit) chunks.push(c);
+    });
+    req.on('end', () =>
+      resolve({ raw: size <= limit ? Buffer.concat(chunks) : Buffer.alloc(0), tooLarge: size > limit }),
+    );
     req.on('error', reject);
   });
 }
 
+const isMultipart = (req: IncomingMessage) => /^multipart\//i.test(req.headers['content-type'] ?? '');
+
 function send(res: ServerResponse, reply: Reply, malformed = false): void {
   if (res.writableEnded || res.destroyed) return;
   const headers: Record<string, string> = { ...reply.headers };
-  let payload = '';
-  if (typeof reply.body === 'string') {
+  let payload: string | Buffer = '';
+  if (reply.body instanceof Uint8Array) {
+    payload = Buffer.from(reply.body);
+    headers['Content-Type'] = reply.contentType ?? 'application/octet-stream';
+  } else if (typeof reply.body === 'string') {
     payload = reply.body;
     headers['Content-Type'] = reply.contentType ?? 'text/plain; charset=utf-8';
   } else if (reply.body !== undefined) {
@@ -140,7 +169,13 @@ function send(res: ServerResponse, reply: Reply, malformed = false): void {
   if (malformed) {
     // A 200 whose JSON stops half-way, as after a cut connection behind a proxy.
     status = 200;
-    payload = payload.length > 2 ? payload.slice(0, Math.floor(payload.length / 2)) : '{"truncat';
+    const half = Math.floor(payload.length / 2);
+    payload =
+      payload.length <= 2
+        ? '{"truncat'
+        : typeof payload === 'string'
+          ? payload.slice(0, half)
+          : payload.subarray(0, half);
     headers['Content-Type'] = 'application/json;charset=UTF-8';
   }
   headers['Content-Length'] = String(Buffer.byteLength(payload));
@@ -172,6 +207,7 @@ export async function createFakeIcu(options: FakeIcuOptions): Promise<FakeIcu> {
     unlockable: options.unlockable ?? true,
     nullClears: options.nullClears ?? false,
     partialSportSettings: options.partialSportSettings ?? true,
+    maxUploadBytes: options.maxUploadBytes ?? DEFAULT_MAX_UPLOAD_BYTES,
   };
   const faults = new Faults();
   const limiter =
@@ -182,6 +218,8 @@ export async function createFakeIcu(options: FakeIcuOptions): Promise<FakeIcu> {
   activityRoutes(router, app);
   powerRoutes(router, app);
   eventRoutes(router, app);
+  planRoutes(router, app);
+  uploadRoutes(router, app);
 
   const reset = () => {
     state.reset();
@@ -190,6 +228,7 @@ export async function createFakeIcu(options: FakeIcuOptions): Promise<FakeIcu> {
     app.unlockable = options.unlockable ?? true;
     app.nullClears = options.nullClears ?? false;
     app.partialSportSettings = options.partialSportSettings ?? true;
+    app.maxUploadBytes = options.maxUploadBytes ?? DEFAULT_MAX_UPLOAD_BYTES;
     shiftMs = 0;
   };
   let info: SeedSummary | undefined;
@@ -198,12 +237,13 @@ export async function createFakeIcu(options: FakeIcuOptions): Promise<FakeIcu> {
     const method = (req.method ?? 'GET').toUpperCase();
     const url = new URL(req.url ?? '/', 'http://localhost');
     const path = url.pathname;
-    const raw = await readBody(req);
+    const { raw, tooLarge } = await readBody(req, app.maxUploadBytes);
     let body: unknown;
     let badJson = false;
-    if (raw.trim().length > 0) {
+    const text = isMultipart(req) ? '' : raw.toString('utf8');
+    if (text.trim().length > 0) {
       try {
-        body = JSON.parse(raw);
+        body = JSON.parse(text);
       } catch {
         badJson = true;
       }
@@ -258,13 +298,15 @@ export async function createFakeIcu(options: FakeIcuOptions): Promise<FakeIcu> {
       finish(method === 'GET' ? page(app, path) : error(404, 'Not found'), malformed);
       return;
     }
+    // Refused before auth, as the front proxy of a web service does.
+    if (tooLarge) return finish(error(413, `Request body is larger than ${app.maxUploadBytes} bytes`));
     const denied = checkAuth(req, options.key, options.basicChallenge ?? true);
     if (denied) return finish(denied);
     const match = router.match(method, path);
     if (match === undefined) return finish(error(404, `No endpoint ${method} ${path}`));
     if (match === 'method') return finish(error(405, `Method ${method} not supported`));
     if (badJson) return finish(error(400, 'Invalid JSON body'));
-    const reply = await match.handler({ method, path, query: url.searchParams, params: match.params, body, req });
+    const reply = await match.handler({ method, path, query: url.searchParams, params: match.params, body, raw, req });
     finish(reply, malformed);
   }
 
@@ -325,6 +367,7 @@ export async function createFakeIcu(options: FakeIcuOptions): Promise<FakeIcu> {
       if (changes.nullClears !== undefined) app.nullClears = changes.nullClears;
       if (changes.partialSportSettings !== undefined) app.partialSportSettings = changes.partialSportSettings;
       if (changes.daysLater !== undefined) shiftMs = changes.daysLater * 86_400_000;
+      if (changes.maxUploadBytes !== undefined) app.maxUploadBytes = changes.maxUploadBytes;
     },
     close: () =>
       new Promise<void>((resolve) => {

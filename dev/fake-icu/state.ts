@@ -1,7 +1,8 @@
 /** The stand-in's mutable state: seeded data, wellness edits and request counters. */
 import { buildSeed, type SeedData } from './seed';
 import type { SportSettingsSeed } from './seed/athlete';
-import type { Wellness } from './types';
+import type { EventSeed } from './seed/events';
+import type { SeededActivity, Wellness } from './types';
 
 export interface RequestLogEntry {
   time: string;
@@ -41,6 +42,10 @@ export class FakeState {
   wellness: Map<string, Wellness>;
   /** Sport settings as written through the API (the seed's until then). */
   sportSettings: SportSettingsSeed[];
+  /** The calendar: the seed's events plus those created through `events/bulk`, in no particular order. */
+  events: EventSeed[];
+  /** Activities newest first: the seed's plus uploads (`POST /athlete/{id}/activities`). */
+  activities: SeededActivity[];
   /** `PUT …/sport-settings/{id}/apply` calls, oldest first: which settings were applied to past activities. */
   appliedSettings: number[] = [];
   requests = new Map<string, number>();
@@ -53,12 +58,23 @@ export class FakeState {
     this.seed = buildSeed(seedNow);
     this.wellness = cloneWellness(this.seed.wellness);
     this.sportSettings = structuredClone(this.seed.sportSettings);
+    this.events = structuredClone(this.seed.events);
+    this.activities = [...this.seed.activities];
+  }
+
+  /** Adds an activity, keeping the list newest first. */
+  addActivity(activity: SeededActivity): void {
+    const start = (a: SeededActivity) => (a.kind === 'upload' ? a.activity.start_date_local : a.stub.start_date_local);
+    const at = this.activities.findIndex((a) => start(a) < start(activity));
+    this.activities.splice(at < 0 ? this.activities.length : at, 0, activity);
   }
 
   /** Back to the seeded data and zero counters (the seed keeps its original `now`). */
   reset(): void {
     this.wellness = cloneWellness(this.seed.wellness);
     this.sportSettings = structuredClone(this.seed.sportSettings);
+    this.events = structuredClone(this.seed.events);
+    this.activities = [...this.seed.activities];
     this.appliedSettings = [];
     this.requests.clear();
     this.totalRequests = 0;

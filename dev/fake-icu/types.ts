@@ -51,6 +51,8 @@ export interface UploadedActivity {
   time: number[];
   watts: (number | null)[];
   efforts: PowerEfforts;
+  /** What identifies the recording for duplicate checks: its first record's time, its device, the file's hash. */
+  recorded: { start: string; device: string; sha256?: string };
 }
 
 /** An activity imported from Strava: the API only shows the Hidden stub. */

@@ -81,7 +81,7 @@ export function activityRoutes(router: Router, app: App): void {
     const limit = limitParam === null ? Number.POSITIVE_INFINITY : Number(limitParam);
     if (!(limit >= 0)) return badRequest(`Invalid limit: ${limitParam}`);
     const fields = listParam(query, 'fields');
-    const body = app.state.seed.activities
+    const body = app.state.activities
       .filter((a) => {
         const start = a.kind === 'upload' ? a.activity.start_date_local : a.stub.start_date_local;
         return start >= oldest && start <= newest;

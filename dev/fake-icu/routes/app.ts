@@ -16,6 +16,8 @@ export interface App {
   nullClears: boolean;
   /** Whether a sport settings PUT changes only the fields sent (see options.partialSportSettings). */
   partialSportSettings: boolean;
+  /** The largest request body accepted (see options.maxUploadBytes). */
+  maxUploadBytes: number;
 }
 
 export function today(app: App): string {
@@ -35,7 +37,7 @@ export function checkAthlete(id: string | undefined): Reply | null {
 export const STRAVA_REFUSAL = 'Cannot read Strava activities via the API';
 
 export function findActivity(app: App, id: string | undefined): SeededActivity | Reply {
-  const found = app.state.seed.activities.find((a) => a.id === id);
+  const found = app.state.activities.find((a) => a.id === id);
   return found ?? error(404, `Activity not found: ${id}`);
 }
 

@@ -1,11 +1,13 @@
 /**
  * GET /athlete/{id}/events{format}: calendar events whose start day is in [oldest, newest]. oldest defaults to today
- * in the athlete's time zone, newest to oldest + 6 days (inclusive).
+ * in the athlete's time zone, newest to oldest + 6 days (inclusive). `ext` (zwo, mrc, erg, fit) adds the workout
+ * file to each workout and `resolve=true` resolves its targets (routes/plan.ts).
  */
 import { badRequest, csv, json, listParam } from '../http';
 import type { Router } from '../router';
 import { addDays, isIsoDay } from '../time';
-import { type App, checkAthlete, today } from './app';
+import { type App, checkAthlete, isReply, today } from './app';
+import { listExt, listedEvent } from './plan';
 
 export function eventRoutes(router: Router, app: App): void {
   router.add('GET', '/api/v1/athlete/{id}/events{format}', ({ params, query }) => {
@@ -19,7 +21,10 @@ export function eventRoutes(router: Router, app: App): void {
     const categories = listParam(query, 'category');
     const limit = query.has('limit') ? Number(query.get('limit')) : Number.POSITIVE_INFINITY;
     if (!(limit >= 0)) return badRequest(`Invalid limit: ${query.get('limit')}`);
-    const found = app.state.seed.events
+    const ext = listExt(query.get('ext'));
+    if (isReply(ext)) return ext;
+    const resolve = query.get('resolve') === 'true';
+    const found = app.state.events
       .filter((e) => {
         const day = e.start_date_local.slice(0, 10);
         return day >= oldest && day <= newest && (!categories || categories.includes(e.category));
@@ -39,6 +44,6 @@ export function eventRoutes(router: Router, app: App): void {
       ];
       return csv([cols, ...found.map((e) => cols.map((c) => e[c] as string | number | undefined))]);
     }
-    return json(found);
+    return json(found.map((e) => listedEvent(app, e, ext, resolve)));
   });
 }

@@ -8,9 +8,9 @@
  *   DELETE /__fake/faults   remove every fault, or one with ?id=N
  *   POST   /__fake/device-sync  `{date, values?}`: a device sync of weight, restingHR, hrv, sleepSecs; locked days are
  *                          left alone → `{applied, day}`
- *   POST   /__fake/options  `{unlockable?, nullClears?}` (booleans): whether `locked: false` unlocks a day, whether a
- *                          field sent as `null` is cleared (both back to the start value on
- *                          reset) → the options now in force
+ *   POST   /__fake/options  `{unlockable?, nullClears?, maxUploadBytes?}`: whether `locked: false` unlocks a day,
+ *                          whether a field sent as `null` is cleared, the largest request body (413 past it; all back
+ *                          to the start value on reset) → the options now in force
  */
 import type { FaultSpec, Faults } from '../faults';
 import { checkFaultSpec } from '../faults';
@@ -61,15 +61,20 @@ export function fakeControl(c: Controls, method: string, path: string, query: UR
       return json(deviceSync(c.app, date, values));
     }
     case 'POST /__fake/options': {
-      const changes = (body ?? {}) as { unlockable?: unknown; nullClears?: unknown };
+      const changes = (body ?? {}) as { unlockable?: unknown; nullClears?: unknown; maxUploadBytes?: unknown };
       for (const name of ['unlockable', 'nullClears'] as const) {
         if (changes[name] !== undefined && typeof changes[name] !== 'boolean') {
           return error(400, `${name} must be a boolean`);
         }
       }
+      const max = changes.maxUploadBytes;
+      if (max !== undefined && !(typeof max === 'number' && Number.isInteger(max) && max > 0)) {
+        return error(400, 'maxUploadBytes must be a positive integer');
+      }
       if (typeof changes.unlockable === 'boolean') c.app.unlockable = changes.unlockable;
       if (typeof changes.nullClears === 'boolean') c.app.nullClears = changes.nullClears;
-      return json({ unlockable: c.app.unlockable, nullClears: c.app.nullClears });
+      if (typeof max === 'number') c.app.maxUploadBytes = max;
+      return json({ unlockable: c.app.unlockable, nullClears: c.app.nullClears, maxUploadBytes: c.app.maxUploadBytes });
     }
     default:
       return error(404, `No control ${route}`);

@@ -20,7 +20,7 @@ const escapeJson = (value: unknown) => JSON.stringify(value).replace(/</g, '\\u0
 function seedForPages(app: App) {
   return {
     athlete: { id: app.state.seed.athlete.id, name: app.state.seed.athlete.name },
-    activities: app.state.seed.activities.map((a) =>
+    activities: app.state.activities.map((a) =>
       a.kind === 'upload'
         ? {
             id: a.id,
@@ -37,7 +37,7 @@ function seedForPages(app: App) {
 
 export function page(app: App, path: string): Reply {
   const activityId = /^\/activities\/([^/?#]+)/.exec(path)?.[1];
-  const known = activityId ? app.state.seed.activities.some((a) => a.id === activityId) : true;
+  const known = activityId ? app.state.activities.some((a) => a.id === activityId) : true;
   const body = `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="color-scheme" content="light dark">
 <title>Intervals.icu</title>

@@ -45,7 +45,7 @@ function sportTypes(type: string): string[] {
 }
 
 function seasonStarts(app: App, end: string): string[] {
-  const known = app.state.seed.events
+  const known = app.state.events
     .filter((e) => e.category === 'SEASON_START')
     .map((e) => e.start_date_local.slice(0, 10))
     .filter((d) => d <= end)
@@ -214,7 +214,7 @@ export function powerRoutes(router: Router, app: App): void {
       windows.push(w);
     }
     const types = new Set(sportTypes(type));
-    const activities = app.state.seed.activities.filter(
+    const activities = app.state.activities.filter(
       (a): a is UploadedActivity => a.kind === 'upload' && types.has(a.activity.type),
     );
     const cycling = [...types].some((t) => RIDE_TYPES.has(t));
@@ -249,7 +249,7 @@ export function powerRoutes(router: Router, app: App): void {
     const afterKj = fatigue === null ? undefined : Number((fatigue === 'kj0' ? ride?.after_kj0 : ride?.after_kj1) ?? 0);
     const types = type ? new Set(sportTypes(type)) : null;
     const curves: Json[] = [];
-    for (const a of app.state.seed.activities) {
+    for (const a of app.state.activities) {
       if (a.kind !== 'upload' || (types && !types.has(a.activity.type))) continue;
       if (!a.watts.some((w) => typeof w === 'number')) continue;
       const start = a.activity.start_date_local;

@@ -155,12 +155,45 @@ function activityName(type: string, hour: number): string {
   return `${part} ${type === 'Run' ? 'Run' : 'Ride'}`;
 }
 
+/** What an activity built from a recording is called and where it sits; the rest comes from the recording. */
+export interface RecordingMeta {
+  id: string;
+  /** The uploaded file's name (also the default external_id). */
+  file: string;
+  type: string;
+  /** Default: "Morning Ride" etc. from the start time. */
+  name?: string;
+  deviceName: string;
+  /** Local start "YYYY-MM-DDTHH:mm:ss" in ctx.timezone. */
+  startLocal: string;
+  trainer?: boolean;
+  /** fit, tcx or gpx (default fit). */
+  fileType?: string;
+  externalId?: string;
+  description?: string;
+  pairedEventId?: number;
+  /** When intervals.icu received the file (default: 11 minutes after the end). */
+  uploaded?: Date;
+  /** SHA-256 of the uploaded file (duplicate check). */
+  sha256?: string;
+}
+
 export function uploadedActivity(p: RecordingPlacement, ctx: ActivityContext): UploadedActivity {
   const fit = recording(p.file);
+  const startLocal = `${addDays(ctx.today, -p.daysAgo)}T${localTimeOfDay(fit, p.utcOffsetSecs)}`;
+  return activityFromRecording(
+    fit,
+    { id: p.id, file: p.file, type: p.type, name: p.name, deviceName: p.deviceName, startLocal, trainer: p.trainer },
+    ctx,
+  );
+}
+
+/** The Activity, its intervals (from the laps) and its streams for a decoded recording (FIT, TCX or GPX). */
+export function activityFromRecording(fit: FitActivity, p: RecordingMeta, ctx: ActivityContext): UploadedActivity {
   const { records, session } = fit;
   const settings = settingsFor(ctx.settings, p.type);
-  const day = addDays(ctx.today, -p.daysAgo);
-  const startLocal = `${day}T${localTimeOfDay(fit, p.utcOffsetSecs)}`;
+  const startLocal = p.startLocal;
+  const day = startLocal.slice(0, 10);
   const start = localToInstant(startLocal, ctx.timezone);
   const weight = ctx.weightOn(day);
 
@@ -172,7 +205,7 @@ export function uploadedActivity(p: RecordingPlacement, ctx: ActivityContext): U
   const moving = Math.round(session.totalTimerTime || lastTime);
   const distance = session.totalDistance ?? records.findLast((r) => r.distance !== null)?.distance ?? 0;
   const streams = streamsOf(records);
-  const uploaded = new Date(start.getTime() + (elapsed + 11 * 60) * 1000);
+  const uploaded = p.uploaded ?? new Date(start.getTime() + (elapsed + 11 * 60) * 1000);
 
   const a: Json & { id: string; type: string; start_date_local: string } = {
     id: p.id,
@@ -183,9 +216,9 @@ export function uploadedActivity(p: RecordingPlacement, ctx: ActivityContext): U
     type: p.type,
     name: p.name || activityName(p.type, Number(startLocal.slice(11, 13))),
     source: 'UPLOAD',
-    file_type: 'fit',
+    file_type: p.fileType ?? 'fit',
     device_name: p.deviceName,
-    external_id: p.file,
+    external_id: p.externalId ?? p.file,
     created: icuTimestamp(uploaded),
     analyzed: icuTimestamp(uploaded),
     icu_sync_date: icuTimestamp(uploaded),
@@ -204,6 +237,8 @@ export function uploadedActivity(p: RecordingPlacement, ctx: ActivityContext): U
     has_heartrate: hr.some((v) => v !== null),
     device_watts: watts.some((v) => v !== null),
   };
+  if (p.description) a.description = p.description;
+  if (p.pairedEventId !== undefined) a.paired_event_id = p.pairedEventId;
   if (distance > 0 && moving > 0) a.average_speed = round(distance / moving, 3);
   opt(a, 'max_speed', session.maxSpeed ?? max(col(records, 'speed')), 3);
   opt(a, 'total_elevation_gain', session.totalAscent, 1);
@@ -267,5 +302,6 @@ export function uploadedActivity(p: RecordingPlacement, ctx: ActivityContext): U
     time,
     watts,
     efforts: effortsFor(time, watts),
+    recorded: { start: fit.start.toISOString(), device: fit.deviceName, ...(p.sha256 ? { sha256: p.sha256 } : {}) },
   };
 }

@@ -1,4 +1,4 @@
-/** A few calendar events around today: planned workouts, a note, a race, a sick spell, the season start. */
+/** A few calendar events around today: a note, a race, a sick spell, the season starts (workouts: workouts.ts). */
 import { addDays, icuTimestamp } from '../time';
 import type { Json } from '../types';
 import { ATHLETE_ID } from './athlete';
@@ -51,44 +51,6 @@ export function events(today: string, now: Date): EventSeed[] {
       name: 'Bike fit at 18:00',
       description: 'Bring the road shoes.',
       show_as_note: true,
-    },
-    {
-      id: 70004,
-      ...base,
-      category: 'WORKOUT',
-      type: 'Ride',
-      start_date_local: at(1),
-      name: 'Sweet spot 3×12',
-      description: 'Warmup\n- 15m 55-75%\n\n3x\n- 12m 88-93%\n- 4m 55%\n\nCooldown\n- 10m 50%',
-      indoor: true,
-      moving_time: 4500,
-      icu_training_load: 86,
-      icu_intensity: 83.5,
-      target: 'POWER',
-    },
-    {
-      id: 70005,
-      ...base,
-      category: 'WORKOUT',
-      type: 'Run',
-      start_date_local: at(2),
-      name: 'Easy run 45 min',
-      description: '- 45m Z2 HR',
-      moving_time: 2700,
-      icu_training_load: 38,
-      target: 'HR',
-    },
-    {
-      id: 70006,
-      ...base,
-      category: 'WORKOUT',
-      type: 'Ride',
-      start_date_local: at(4),
-      name: 'Endurance 2 h',
-      description: '- 2h 60-70%',
-      moving_time: 7200,
-      icu_training_load: 98,
-      target: 'POWER',
     },
     {
       id: 70007,

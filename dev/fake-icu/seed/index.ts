@@ -6,6 +6,7 @@ import { athlete, type SportSettingsSeed, sportSettings, TIMEZONE } from './athl
 import { type EventSeed, events } from './events';
 import { PLACEMENTS } from './recordings';
 import { WELLNESS_DAYS, weightOn, weights, wellnessHistory } from './wellness';
+import { plannedWorkouts } from './workouts';
 
 export interface SeedData {
   /** The instant the seed was built for. */
@@ -55,7 +56,7 @@ export function buildSeed(now: Date): SeedData {
     sportSettings: settings,
     activities,
     wellness,
-    events: events(today, now),
+    events: [...events(today, now), ...plannedWorkouts(today, now, settings)],
   };
 }
 
