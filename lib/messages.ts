@@ -191,6 +191,30 @@ export function isEnvelope(message: unknown): message is Envelope {
   );
 }
 
+/** A `runtime.onMessage` listener as the browsers call it: `sendResponse` answers, `true` keeps the channel open. */
+export type MessageListener = (
+  message: unknown,
+  sender: Browser.runtime.MessageSender,
+  sendResponse: (reply: unknown) => void,
+) => true | undefined;
+
+/**
+ * Turns "answer this message with a promise (or ignore it: undefined)" into a `runtime.onMessage` listener. The
+ * extension uses the browsers' own `browser`/`chrome` without webextension-polyfill, and Chrome ignores a promise
+ * returned by a listener (Firefox takes either), so the answer goes through `sendResponse` and the listener returns
+ * `true` to say it will come. A rejected promise is answered with undefined, as no answer.
+ */
+export function replyingListener(
+  answer: (message: unknown, sender: Browser.runtime.MessageSender) => Promise<unknown> | undefined,
+): MessageListener {
+  return (message, sender, sendResponse) => {
+    const reply = answer(message, sender);
+    if (!reply) return undefined;
+    reply.then(sendResponse, () => sendResponse(undefined));
+    return true;
+  };
+}
+
 /**
  * The other direction: the background → the content script of one tab (`browser.tabs.sendMessage`, which needs no
  * `tabs` permission for a tab id the background was given). The keyboard shortcuts use it to have the page they act
