@@ -6,7 +6,7 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { ErrorNotice } from '~/components/common/ErrorNotice';
-import { PopupExport } from '~/components/export/ExportSection';
+import { PopupExport } from '~/components/export/PopupExport';
 import { formatAgo } from '~/components/format';
 import { Vo2maxSection } from '~/components/vo2max/Vo2maxSection';
 import { useWellnessIntent, WellnessSection } from '~/components/wellness/WellnessSection';
