@@ -7,7 +7,7 @@ import type { JSX } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { LockIcon } from '~/components/common/icons';
 import type { ErrorInfo } from '~/lib/api/errors';
-import { errorInfoOf, explainError } from '~/lib/api/explain-error';
+import { errorInfoOf, errorTitle } from '~/lib/api/explain-error';
 import { sendMessage } from '~/lib/messages';
 import {
   addDays,
@@ -58,7 +58,7 @@ const savedStatus = (unconfirmed: readonly string[]): Status =>
 
 const pendingStatus = (error: ErrorInfo | null | undefined): Status => ({
   tone: 'warn',
-  text: `Pending — will retry${error ? ` (${explainError(error).title})` : ''}`,
+  text: `Pending — will retry${error ? ` (${errorTitle(error)})` : ''}`,
 });
 
 export function WellnessForm({ version, pending, onWrite, onToday, autoFocus = false }: WellnessFormProps) {
@@ -222,7 +222,7 @@ export function WellnessForm({ version, pending, onWrite, onToday, autoFocus = f
     } catch {
       // the background is still away
     }
-    return { tone: 'bad', text: `${what}: ${explainError(errorInfoOf(error)).title}` };
+    return { tone: 'bad', text: `${what}: ${errorTitle(errorInfoOf(error))}` };
   };
 
   const locked = (base as { locked?: boolean }).locked === true;
@@ -321,7 +321,7 @@ export function WellnessForm({ version, pending, onWrite, onToday, autoFocus = f
           {locked ? 'Locked' : 'Lock'}
         </button>
       </div>
-      {loadError ? <p class="w-bad">Could not load this day: {explainError(loadError).title}</p> : null}
+      {loadError ? <p class="w-bad">Could not load this day: {errorTitle(loadError)}</p> : null}
       {message('date')}
 
       <div class="w-grid">
