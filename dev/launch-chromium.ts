@@ -128,7 +128,14 @@ export async function launchExtensionBrowser(options: LaunchOptions): Promise<Ex
     async openExtensionPage(path, size) {
       const page = await context.newPage();
       if (size) await page.setViewportSize({ width: size.width ?? 400, height: size.height ?? 600 });
-      await page.goto(`chrome-extension://${extensionId}/${path}`);
+      const url = `chrome-extension://${extensionId}/${path}`;
+      await page.goto(url).catch(async (error: unknown) => {
+        // On a fresh profile the first-run `openOptionsPage` may take over a tab already on its way to options.html
+        // (Chrome reuses a tab showing the options page): the tab ends up on the same page all the same.
+        if (!String(error).includes('interrupted by another navigation')) throw error;
+        await page.waitForURL(url);
+        await page.waitForLoadState();
+      });
       return page;
     },
     async close() {
