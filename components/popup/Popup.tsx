@@ -4,7 +4,7 @@
  * intervals.icu again only when that is older than a minute, keeping what it has when that fails; the header says how
  * old the data is, and its Refresh button fetches it now.
  */
-import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { ErrorNotice } from '~/components/common/ErrorNotice';
 import { PopupExport } from '~/components/export/PopupExport';
@@ -89,6 +89,21 @@ interface ConnectedPopupProps {
   openSettings: () => void;
 }
 
+/**
+ * A User Timing mark (`performance.mark`) at the first animation frame after a dashboard (the cached one, else the
+ * fresh one) is in the DOM: when the popup is ready to read. `npm run measure:popup` times the popup by it.
+ */
+export const DASHBOARD_SHOWN_MARK = 'icu-companion:dashboard-shown';
+let dashboardShown = false;
+
+function useDashboardShownMark(shown: boolean): void {
+  useLayoutEffect(() => {
+    if (!shown || dashboardShown) return;
+    dashboardShown = true;
+    requestAnimationFrame(() => performance.mark?.(DASHBOARD_SHOWN_MARK));
+  }, [shown]);
+}
+
 /** Re-renders every `ms` while mounted, so "Updated 3 minutes ago" stays true while the popup is open. */
 function useTick(ms: number): void {
   const [, setTick] = useState(0);
@@ -109,6 +124,7 @@ function ConnectedPopup({ athlete, cached, openSettings }: ConnectedPopupProps) 
   const [wellnessOpen, setWellnessOpen] = useState(false);
   useWellnessIntent(() => setWellnessOpen(true));
   useTick(15_000);
+  useDashboardShownMark(dashboard !== null);
 
   /**
    * `open`: what opening the popup asks, the network only for a dashboard older than DASHBOARD_MAX_AGE_MS (the
