@@ -32,8 +32,9 @@ export interface ExtensionBrowser {
   /**
    * Opens the real toolbar popup (as a click on the icon would, for the active tab) and returns it. Playwright does
    * not attach to extension popups, so this reaches it over a second CDP connection on a loopback debugging port.
+   * `path` is the page the popup shows (`popup.html` unless the harness pointed `action.setPopup` elsewhere).
    */
-  openToolbarPopup(): Promise<Page>;
+  openToolbarPopup(path?: string): Promise<Page>;
   close(): Promise<void>;
 }
 
@@ -91,12 +92,12 @@ export async function launchExtensionBrowser(options: LaunchOptions): Promise<Ex
   const extensionId = new URL(worker.url()).host;
 
   let debugConnection: Browser | null = null;
-  const openToolbarPopup = async (): Promise<Page> => {
+  const openToolbarPopup = async (path = 'popup.html'): Promise<Page> => {
     const worker = await findWorker();
     await worker.evaluate(() =>
       (globalThis as unknown as { chrome: { action: { openPopup(): Promise<void> } } }).chrome.action.openPopup(),
     );
-    const popupUrl = `chrome-extension://${extensionId}/popup.html`;
+    const popupUrl = `chrome-extension://${extensionId}/${path}`;
     const deadline = Date.now() + 10_000;
     while (Date.now() < deadline) {
       // A fresh connection lists the popup (an existing one is not told about it).

@@ -68,6 +68,13 @@ export interface Dashboard {
   fetchedAt: number;
 }
 
+/**
+ * Where a read may be answered from. `cache`: the cache only, instantly, never the network. `network`: intervals.icu,
+ * storing the answer in the cache; with `maxAgeMs`, a cached answer younger than that is returned instead and nothing
+ * is sent (a surface opened again and again, like the popup, asks this way; its Refresh leaves `maxAgeMs` out).
+ */
+export type Source = { source: 'cache' } | { source: 'network'; maxAgeMs?: number };
+
 export interface ProtocolMap {
   /** Whether a key is stored, and for whom. Never touches the network. */
   getConnection: { request: undefined; response: ConnectionState };
@@ -77,9 +84,10 @@ export interface ProtocolMap {
   forgetKey: { request: undefined; response: null };
   /**
    * The popup's at-a-glance data. `cache`: answer only from the cache (null if nothing cached), instantly.
-   * `network`: fetch, update the cache, answer fresh.
+   * `network`: fetch, update the cache, answer fresh; with `maxAgeMs`, the cached answer while it is younger than that
+   * and still for the athlete's today (no request at all).
    */
-  getDashboard: { request: { source: 'cache' | 'network' }; response: Dashboard | null };
+  getDashboard: { request: Source; response: Dashboard | null };
   /** Content script → background: the intervals.icu page this tab now shows (sent on load and SPA navigation). */
   pageChanged: { request: { route: Route }; response: null };
   /**
@@ -105,7 +113,7 @@ export interface ProtocolMap {
   listActivitiesForExport: { request: { oldest: string; newest: string }; response: ActivitySummary[] };
   /** One activity's summary (cached, then fresh), e.g. the one open in the current tab. */
   getActivitySummary: {
-    request: { activityId: string; source: 'cache' | 'network' };
+    request: { activityId: string } & Source;
     response: ActivitySummary | null;
   };
   /**
@@ -118,10 +126,11 @@ export interface ProtocolMap {
   /** One activity's 5-minute power and VO2max estimate (or the reason there is none), for the badge and the popup. */
   getActivityVo2max: { request: { activityId: string }; response: ActivityVo2max };
   /**
-   * Quick wellness (entrypoints/background/wellness/). One day for the editor, default today (athlete-local): `cache` answers
-   * instantly (day null on a miss), `network` reads intervals.icu. Pending edits of the day come along.
+   * Quick wellness (entrypoints/background/wellness/). One day for the editor, default today (athlete-local): `cache`
+   * answers instantly (day null on a miss), `network` reads intervals.icu (see `Source` for `maxAgeMs`). Pending edits
+   * of the day come along.
    */
-  getWellnessDay: { request: { date?: string; source: 'cache' | 'network' }; response: WellnessDayView };
+  getWellnessDay: { request: { date?: string } & Source; response: WellnessDayView };
   /**
    * Write only the fields in `patch` (a field's clear value, e.g. -1, empties it) for `date`: into the outbox first, then `PUT` and a read-back.
    * 'saved' lists fields the read-back does not confirm; 'pending' means it is kept and retried. Other features call
@@ -207,6 +216,30 @@ export function isEnvelope(message: unknown): message is Envelope {
     (message as Envelope).channel === CHANNEL &&
     typeof (message as Envelope).type === 'string'
   );
+}
+
+/** A `runtime.onMessage` listener as the browsers call it: `sendResponse` answers, `true` keeps the channel open. */
+export type MessageListener = (
+  message: unknown,
+  sender: Browser.runtime.MessageSender,
+  sendResponse: (reply: unknown) => void,
+) => true | undefined;
+
+/**
+ * Turns "answer this message with a promise (or ignore it: undefined)" into a `runtime.onMessage` listener. The
+ * extension uses the browsers' own `browser`/`chrome` without webextension-polyfill, and Chrome ignores a promise
+ * returned by a listener (Firefox takes either), so the answer goes through `sendResponse` and the listener returns
+ * `true` to say it will come. A rejected promise is answered with undefined, as no answer.
+ */
+export function replyingListener(
+  answer: (message: unknown, sender: Browser.runtime.MessageSender) => Promise<unknown> | undefined,
+): MessageListener {
+  return (message, sender, sendResponse) => {
+    const reply = answer(message, sender);
+    if (!reply) return undefined;
+    reply.then(sendResponse, () => sendResponse(undefined));
+    return true;
+  };
 }
 
 /**

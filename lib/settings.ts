@@ -4,10 +4,13 @@
  *
  * Each item has a `version`; a change of shape bumps it and adds a `migrations[newVersion]` function turning the old
  * value into the new one (WXT runs them on first access), with a test holding a value of every older version.
+ *
+ * `@__PURE__`: an item a bundle does not use is left out of it (the background uses three of these); defining one only
+ * reads it, and any migrations still run before the first read wherever it is used.
  */
 import { storage } from 'wxt/utils/storage';
 import type { AthleteSummary } from './messages';
-import { DEFAULT_VO2MAX_FORMULA, VO2MAX_FORMULAS, type Vo2maxFormulaId, WEIGHT_KG_RANGE } from './power/vo2max';
+import { DEFAULT_VO2MAX_FORMULA, VO2MAX_LINES, type Vo2maxFormulaId, WEIGHT_KG_RANGE } from './power/vo2max';
 
 /** The athlete the stored key was checked against. Not secret: id, name and timezone are shown in the UI. */
 export interface ConnectedAthlete extends AthleteSummary {
@@ -19,7 +22,7 @@ export interface ConnectedAthlete extends AthleteSummary {
  * `local:connectedAthlete` — v1: `{ id, name, timezone }` or null when not connected. Written by a successful
  * "Check connection", removed by "Forget key".
  */
-export const connectedAthlete = storage.defineItem<ConnectedAthlete | null>('local:connectedAthlete', {
+export const connectedAthlete = /* @__PURE__ */ storage.defineItem<ConnectedAthlete | null>('local:connectedAthlete', {
   fallback: null,
   version: 1,
 });
@@ -28,7 +31,7 @@ export const connectedAthlete = storage.defineItem<ConnectedAthlete | null>('loc
  * `local:vo2maxFormula` — v1: 'sitko' (Sitko et al. 2022, the default) or 'acsm' (ACSM leg cycling). Chosen in the
  * popup's VO2max card or on the options page. Read it with `readVo2maxFormula`, which ignores unknown values.
  */
-export const vo2maxFormula = storage.defineItem<Vo2maxFormulaId>('local:vo2maxFormula', {
+export const vo2maxFormula = /* @__PURE__ */ storage.defineItem<Vo2maxFormulaId>('local:vo2maxFormula', {
   fallback: DEFAULT_VO2MAX_FORMULA,
   version: 1,
 });
@@ -37,18 +40,21 @@ export const vo2maxFormula = storage.defineItem<Vo2maxFormulaId>('local:vo2maxFo
  * `local:vo2maxWeightOverride` — v1: kilograms (20–300) the user typed in the VO2max card, used instead of the
  * recorded weights for every estimate, or null (use wellness → curve → athlete weight). Removed by "Forget key".
  */
-export const vo2maxWeightOverride = storage.defineItem<number | null>('local:vo2maxWeightOverride', {
+export const vo2maxWeightOverride = /* @__PURE__ */ storage.defineItem<number | null>('local:vo2maxWeightOverride', {
   fallback: null,
   version: 1,
 });
 
 /** `local:vo2maxWindow` — v1: the window last chosen in the VO2max card ('42d', '90d', 's0', '1y', 'all'). */
-export const vo2maxWindow = storage.defineItem<string>('local:vo2maxWindow', { fallback: '42d', version: 1 });
+export const vo2maxWindow = /* @__PURE__ */ storage.defineItem<string>('local:vo2maxWindow', {
+  fallback: '42d',
+  version: 1,
+});
 
 /** The stored formula, or the default when the stored value is not a known formula. */
 export async function readVo2maxFormula(): Promise<Vo2maxFormulaId> {
   const value = await vo2maxFormula.getValue();
-  return Object.hasOwn(VO2MAX_FORMULAS, value) ? value : DEFAULT_VO2MAX_FORMULA;
+  return Object.hasOwn(VO2MAX_LINES, value) ? value : DEFAULT_VO2MAX_FORMULA;
 }
 
 /** The stored weight override, or null when none (or an unusable value) is stored. */
@@ -66,17 +72,23 @@ export async function readVo2maxWeightOverride(): Promise<number | null> {
 export type CsvDelimiter = ',' | ';';
 
 /** `local:exportDelimiter` — v1: ',' (default) or ';'. Set in the popup's Export section or on the export page. */
-export const exportDelimiter = storage.defineItem<CsvDelimiter>('local:exportDelimiter', { fallback: ',', version: 1 });
+export const exportDelimiter = /* @__PURE__ */ storage.defineItem<CsvDelimiter>('local:exportDelimiter', {
+  fallback: ',',
+  version: 1,
+});
 
 /** `local:exportBom` — v1: start CSV files with a UTF-8 byte order mark, so Excel reads accents right. Default off. */
-export const exportBom = storage.defineItem<boolean>('local:exportBom', { fallback: false, version: 1 });
+export const exportBom = /* @__PURE__ */ storage.defineItem<boolean>('local:exportBom', {
+  fallback: false,
+  version: 1,
+});
 
 /**
  * `local:exportStreamsExcluded` — v1: the stream choices (`STREAM_CHOICES` ids in lib/export/streams.ts, e.g.
  * 'latlng', 'other') left out of streams CSVs. Default [] (every stream the activity has): storing what is left out
  * means a stream type added later is exported until the user says otherwise.
  */
-export const exportStreamsExcluded = storage.defineItem<string[]>('local:exportStreamsExcluded', {
+export const exportStreamsExcluded = /* @__PURE__ */ storage.defineItem<string[]>('local:exportStreamsExcluded', {
   fallback: [],
   version: 1,
 });

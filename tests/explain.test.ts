@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ErrorInfo, IcuErrorKind } from '~/lib/api/errors';
-import { errorInfoOf, explainError } from '~/lib/api/explain-error';
+import { errorInfoOf, errorTitle, explainError } from '~/lib/api/explain-error';
 
 const text = (info: ErrorInfo) => {
   const { title, detail } = explainError(info);
@@ -123,5 +123,29 @@ describe('errorInfoOf', () => {
     });
     expect(errorInfoOf('boom')).toEqual({ kind: 'invalid', message: 'boom' });
     expect(errorInfoOf({ info: { nope: 1 } })).toEqual({ kind: 'invalid', message: '[object Object]' });
+  });
+});
+
+describe('errorTitle', () => {
+  const kinds: IcuErrorKind[] = [
+    'auth',
+    'offline',
+    'timeout',
+    'rate-limited',
+    'unavailable',
+    'not-found',
+    'strava',
+    'invalid',
+  ];
+  it.each(kinds.flatMap((kind) => [401, 403, 503, undefined].map((status) => [kind, status] as const)))(
+    '%s (%s) is explainError’s title',
+    (kind, status) => {
+      const info: ErrorInfo = { kind, message: 'x', status };
+      expect(errorTitle(info)).toBe(explainError(info).title);
+    },
+  );
+
+  it('an unknown kind reads as "Something is not right"', () => {
+    expect(errorTitle({ kind: 'surprise' as IcuErrorKind, message: '' })).toBe('Something is not right');
   });
 });

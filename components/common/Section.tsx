@@ -3,6 +3,7 @@
  * VO2max, export), so the popup and options page are just stacks of these.
  */
 import type { ComponentChildren } from 'preact';
+import './blocks.css';
 
 export interface SectionProps {
   /** Unique within the page; used for the heading id and `aria-labelledby`. */

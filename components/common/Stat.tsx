@@ -1,5 +1,6 @@
 /** A labelled number with its unit set smaller: used inside a `<dl class="stats">`. */
 import type { Quantity } from '~/components/format';
+import './blocks.css';
 
 export interface StatProps {
   label: string;

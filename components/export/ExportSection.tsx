@@ -116,15 +116,3 @@ export function ExportSection({ activity, inTab, openBulkExport = openExportPage
     </Section>
   );
 }
-
-/** The popup's entry: the activity in the current tab, else the latest one; nothing before either is known. */
-export function PopupExport({
-  tabActivity,
-  latest,
-}: {
-  tabActivity: ActivitySummary | null;
-  latest: ActivitySummary | null;
-}) {
-  const activity = tabActivity ?? latest;
-  return activity ? <ExportSection activity={activity} inTab={activity === tabActivity} /> : null;
-}

@@ -8,7 +8,14 @@ import { browser } from 'wxt/browser';
 import type { ErrorInfo } from '~/lib/api/errors';
 import { explainError } from '~/lib/api/explain-error';
 import { CSV_BUILDER_GLOBAL, type CsvBuilder } from '~/lib/export/builder-global';
-import { isTabEnvelope, MessageError, type Reply, sendMessage, type TabProtocolMap } from '~/lib/messages';
+import {
+  isTabEnvelope,
+  MessageError,
+  type Reply,
+  replyingListener,
+  sendMessage,
+  type TabProtocolMap,
+} from '~/lib/messages';
 import { saveText } from '../export/download';
 import { readExportSettings } from '../export/read-settings';
 import { loadPackagedScript } from './packaged-script';
@@ -83,7 +90,7 @@ export function failureText(error: ErrorInfo): { text: string; title: string } {
  * the background sends this only to a tab reported as one. Returns the function that removes the listener.
  */
 export function setupExportShortcuts(): () => void {
-  const listener = (message: unknown, sender: { id?: string }) => {
+  const listener = replyingListener((message, sender) => {
     if (sender.id !== browser.runtime.id || !isTabEnvelope(message) || message.type !== 'downloadActivityCsv') {
       return undefined;
     }
@@ -92,7 +99,7 @@ export function setupExportShortcuts(): () => void {
       (fileName): Reply<TabProtocolMap['downloadActivityCsv']['response']> => ({ ok: true, value: { fileName } }),
       (error: unknown): Reply<never> => ({ ok: false, error: infoOf(error) }),
     );
-  };
+  });
   browser.runtime.onMessage.addListener(listener);
   return () => browser.runtime.onMessage.removeListener(listener);
 }

@@ -1,12 +1,13 @@
 /**
  * The toolbar popup: who is connected, today's wellness and the latest (or this tab's) activity, then the Wellness,
- * VO2max, Training and Export sections. It shows the cached dashboard at once and refreshes it from intervals.icu, keeping what
- * it has when that fails.
+ * VO2max, Training and Export sections (the last three load on demand). It shows the cached dashboard at once and asks
+ * intervals.icu again only when that is older than a minute, keeping what it has when that fails; the header says how
+ * old the data is, and its Refresh button fetches it now.
  */
-import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { ErrorNotice } from '~/components/common/ErrorNotice';
-import { PopupExport } from '~/components/export/ExportSection';
+import { PopupExport } from '~/components/export/PopupExport';
 import { formatAgo } from '~/components/format';
 import { TrainingSection } from '~/components/training/TrainingSection';
 import { Vo2maxSection } from '~/components/vo2max/Vo2maxSection';
@@ -17,6 +18,7 @@ import { type AthleteSummary, type Dashboard, sendMessage } from '~/lib/messages
 import { LatestActivityCard } from './LatestActivityCard';
 import { NotConnected } from './NotConnected';
 import { PopupHeader } from './PopupHeader';
+import { type ConnectionView, DASHBOARD_MAX_AGE_MS, isRecent, loadPopupStart } from './start';
 import { useTabActivity } from './useTabActivity';
 import { WellnessCard } from './WellnessCard';
 import './popup.css';
@@ -24,37 +26,35 @@ import './popup.css';
 export interface PopupProps {
   /** Opens the settings (options) page; the default asks the browser. */
   openSettings?: () => void;
+  /**
+   * What the background said before the first render (entrypoints/popup/main.tsx asks at once), or the promise of
+   * it; without it the popup asks when it mounts.
+   */
+  start?: ConnectionView | Promise<ConnectionView>;
 }
 
 function openOptionsPage(): void {
   void browser.runtime.openOptionsPage();
 }
 
-type ConnectionView =
-  | { state: 'loading' }
-  | { state: 'failed'; error: ErrorInfo }
-  | { state: 'disconnected' }
-  | { state: 'connected'; athlete: AthleteSummary };
+const isPromise = (value: unknown): value is Promise<ConnectionView> => value instanceof Promise;
 
-export function Popup({ openSettings = openOptionsPage }: PopupProps) {
-  const [connection, setConnection] = useState<ConnectionView>({ state: 'loading' });
+export function Popup({ openSettings = openOptionsPage, start }: PopupProps) {
+  const [connection, setConnection] = useState<ConnectionView | null>(() =>
+    start && !isPromise(start) ? start : null,
+  );
 
-  const loadConnection = useCallback(async () => {
-    setConnection({ state: 'loading' });
-    try {
-      const state = await sendMessage('getConnection', undefined);
-      setConnection(state.connected ? { state: 'connected', athlete: state.athlete } : { state: 'disconnected' });
-    } catch (error) {
-      setConnection({ state: 'failed', error: errorInfoOf(error) });
-    }
+  const load = useCallback(async (from?: Promise<ConnectionView>) => {
+    setConnection(null);
+    setConnection(await (from ?? loadPopupStart()));
   }, []);
 
   useEffect(() => {
-    void loadConnection();
-  }, [loadConnection]);
+    if (connection === null) void load(isPromise(start) ? start : undefined);
+  }, []);
 
-  switch (connection.state) {
-    case 'loading':
+  switch (connection?.state) {
+    case undefined:
       return (
         <div class="popup popup-loading" aria-busy="true">
           <p class="muted" role="status">
@@ -66,7 +66,7 @@ export function Popup({ openSettings = openOptionsPage }: PopupProps) {
       return (
         <div class="popup">
           <ErrorNotice info={connection.error} compact>
-            <button type="button" class="btn btn-small" onClick={loadConnection}>
+            <button type="button" class="btn btn-small" onClick={() => load()}>
               Retry
             </button>
           </ErrorNotice>
@@ -79,30 +79,65 @@ export function Popup({ openSettings = openOptionsPage }: PopupProps) {
         </div>
       );
     case 'connected':
-      return <ConnectedPopup athlete={connection.athlete} openSettings={openSettings} />;
+      return <ConnectedPopup athlete={connection.athlete} cached={connection.cached} openSettings={openSettings} />;
   }
 }
 
 interface ConnectedPopupProps {
   athlete: AthleteSummary;
+  /** The dashboard from the cache (null: nothing cached), shown at once. */
+  cached: Dashboard | null;
   openSettings: () => void;
 }
 
-function ConnectedPopup({ athlete, openSettings }: ConnectedPopupProps) {
-  const [dashboard, setDashboard] = useState<Dashboard | null>(null);
-  const [cacheChecked, setCacheChecked] = useState(false);
-  const [updating, setUpdating] = useState(true);
+/**
+ * A User Timing mark (`performance.mark`) at the first animation frame after a dashboard (the cached one, else the
+ * fresh one) is in the DOM: when the popup is ready to read. `npm run measure:popup` times the popup by it.
+ */
+export const DASHBOARD_SHOWN_MARK = 'icu-companion:dashboard-shown';
+let dashboardShown = false;
+
+function useDashboardShownMark(shown: boolean): void {
+  useLayoutEffect(() => {
+    if (!shown || dashboardShown) return;
+    dashboardShown = true;
+    requestAnimationFrame(() => performance.mark?.(DASHBOARD_SHOWN_MARK));
+  }, [shown]);
+}
+
+/** Re-renders every `ms` while mounted, so "Updated 3 minutes ago" stays true while the popup is open. */
+function useTick(ms: number): void {
+  const [, setTick] = useState(0);
+  useEffect(() => {
+    const timer = setInterval(() => setTick((t) => t + 1), ms);
+    return () => clearInterval(timer);
+  }, [ms]);
+}
+
+function ConnectedPopup({ athlete, cached, openSettings }: ConnectedPopupProps) {
+  const [dashboard, setDashboard] = useState<Dashboard | null>(cached);
+  // A dashboard younger than a minute is not fetched again: no "Updating…" for it.
+  const [updating, setUpdating] = useState(() => !isRecent(cached));
   const [error, setError] = useState<ErrorInfo | null>(null);
   const mainRef = useRef<HTMLElement>(null);
   const alive = useRef(true);
   const tabActivity = useTabActivity();
   const [wellnessOpen, setWellnessOpen] = useState(false);
   useWellnessIntent(() => setWellnessOpen(true));
+  useTick(15_000);
+  useDashboardShownMark(dashboard !== null);
 
-  const refresh = useCallback(async () => {
-    setUpdating(true);
+  /**
+   * `open`: what opening the popup asks, the network only for a dashboard older than DASHBOARD_MAX_AGE_MS (the
+   * background checks its cache). `refresh` (the Refresh button, Retry): from intervals.icu however fresh.
+   */
+  const update = useCallback(async (how: 'open' | 'refresh', shown: Dashboard | null) => {
+    if (how === 'refresh' || !isRecent(shown)) setUpdating(true);
     try {
-      const fresh = await sendMessage('getDashboard', { source: 'network' });
+      const fresh = await sendMessage(
+        'getDashboard',
+        how === 'open' ? { source: 'network', maxAgeMs: DASHBOARD_MAX_AGE_MS } : { source: 'network' },
+      );
       if (!alive.current) return;
       if (fresh) setDashboard(fresh);
       setError(null);
@@ -115,21 +150,13 @@ function ConnectedPopup({ athlete, openSettings }: ConnectedPopupProps) {
 
   useEffect(() => {
     alive.current = true;
-    void (async () => {
-      try {
-        const cached = await sendMessage('getDashboard', { source: 'cache' });
-        if (alive.current && cached) setDashboard(cached);
-      } catch {
-        // A cache miss or failure only means we wait for the network.
-      }
-      if (!alive.current) return;
-      setCacheChecked(true);
-      await refresh();
-    })();
+    void update('open', cached);
     return () => {
       alive.current = false;
     };
-  }, [refresh]);
+  }, [update]);
+
+  const refresh = () => update('refresh', dashboard);
 
   const retry = async () => {
     await refresh();
@@ -139,16 +166,17 @@ function ConnectedPopup({ athlete, openSettings }: ConnectedPopupProps) {
     }
   };
 
+  const now = Date.now();
   const status = updating
     ? dashboard
       ? 'Updating…'
       : 'Loading…'
     : error
       ? dashboard
-        ? `Not updated · data from ${formatAgo(dashboard.fetchedAt)}`
+        ? `Not updated · data from ${formatAgo(dashboard.fetchedAt, now)}`
         : 'Could not load'
       : dashboard
-        ? `Updated ${formatAgo(dashboard.fetchedAt)}`
+        ? `Updated ${formatAgo(dashboard.fetchedAt, now)}`
         : '';
 
   return (
@@ -157,6 +185,7 @@ function ConnectedPopup({ athlete, openSettings }: ConnectedPopupProps) {
         athlete={dashboard?.athlete ?? athlete}
         status={status}
         updating={updating}
+        onRefresh={refresh}
         onOpenSettings={openSettings}
       />
       <main class="popup-main" ref={mainRef} tabIndex={-1} aria-label="Dashboard">
@@ -180,7 +209,7 @@ function ConnectedPopup({ athlete, openSettings }: ConnectedPopupProps) {
               <LatestActivityCard activity={dashboard.latestActivity} />
             ) : null}
           </>
-        ) : !cacheChecked || updating ? (
+        ) : updating ? (
           <p class="muted placeholder">Loading today’s wellness and your latest activity…</p>
         ) : null}
         <WellnessSection open={wellnessOpen} onOpenChange={setWellnessOpen} />

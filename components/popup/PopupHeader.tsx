@@ -1,5 +1,5 @@
-/** Who is connected, whether fresh data is on its way, and the way to settings. */
-import { SettingsIcon } from '~/components/common/icons';
+/** Who is connected, how old the data is (or that fresh data is on its way), Refresh, and the way to settings. */
+import { RefreshIcon, SettingsIcon } from '~/components/common/icons';
 import type { AthleteSummary } from '~/lib/messages';
 
 export interface PopupHeaderProps {
@@ -7,10 +7,12 @@ export interface PopupHeaderProps {
   /** Short status line under the name, e.g. "Updating…" or "Updated 5 minutes ago". Announced politely. */
   status: string;
   updating: boolean;
+  /** Fetches the dashboard from intervals.icu now, however fresh the cached one is. */
+  onRefresh: () => void;
   onOpenSettings: () => void;
 }
 
-export function PopupHeader({ athlete, status, updating, onOpenSettings }: PopupHeaderProps) {
+export function PopupHeader({ athlete, status, updating, onRefresh, onOpenSettings }: PopupHeaderProps) {
   return (
     <header class="popup-header">
       <div class="popup-who">
@@ -22,9 +24,23 @@ export function PopupHeader({ athlete, status, updating, onOpenSettings }: Popup
           <span>{status}</span>
         </p>
       </div>
-      <button type="button" class="btn btn-icon" onClick={onOpenSettings} aria-label="Settings" title="Settings">
-        <SettingsIcon />
-      </button>
+      <div class="popup-tools">
+        {/* Stays enabled while updating (a disabled button would drop the keyboard focus); a second press joins the
+            request already out. */}
+        <button
+          type="button"
+          class="btn btn-icon"
+          onClick={onRefresh}
+          aria-label="Refresh"
+          title="Refresh from intervals.icu"
+          aria-busy={updating}
+        >
+          <RefreshIcon />
+        </button>
+        <button type="button" class="btn btn-icon" onClick={onOpenSettings} aria-label="Settings" title="Settings">
+          <SettingsIcon />
+        </button>
+      </div>
     </header>
   );
 }

@@ -1,5 +1,5 @@
-/** The popup's Training section: the card (and lib/training with it) loads in its own chunk (common/lazy-section.tsx). */
-import { lazySection } from '~/components/common/lazy-section';
+/** The popup's Training section: the card (and lib/training with it) loads in its own chunk (common/lazy.tsx). */
+import { lazySection } from '~/components/common/lazy';
 
 export const TrainingSection = lazySection<Record<string, never>>({
   id: 'training',

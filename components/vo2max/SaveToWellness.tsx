@@ -5,7 +5,7 @@
 import { useState } from 'preact/hooks';
 import { formatAbsoluteDate } from '~/components/format';
 import type { ErrorInfo } from '~/lib/api/errors';
-import { errorInfoOf, explainError } from '~/lib/api/explain-error';
+import { errorInfoOf, errorTitle } from '~/lib/api/explain-error';
 import { isIsoDate } from '~/lib/dates';
 import { sendMessage } from '~/lib/messages';
 import { formatVo2max } from './format';
@@ -101,7 +101,7 @@ export function SaveToWellness({ vo2max, today, now = new Date() }: SaveToWellne
             : status.state === 'invalid'
               ? status.message
               : status.state === 'failed'
-                ? `Not saved: ${explainError(status.error).title}`
+                ? `Not saved: ${errorTitle(status.error)}`
                 : ''}
         </p>
       </form>

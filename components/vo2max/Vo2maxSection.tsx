@@ -1,5 +1,5 @@
-/** The popup's VO2max section: the card (and lib/power with it) loads in its own chunk (common/lazy-section.tsx). */
-import { lazySection } from '~/components/common/lazy-section';
+/** The popup's VO2max section: the card (and lib/power with it) loads in its own chunk (common/lazy.tsx). */
+import { lazySection } from '~/components/common/lazy';
 import type { Vo2maxCardProps } from './Vo2maxCard';
 
 export const Vo2maxSection = lazySection<Vo2maxCardProps>({

@@ -1,6 +1,6 @@
 /** Lock or unlock a range of days: preview how many change, confirm, then the result as read back. */
 import { useState } from 'preact/hooks';
-import { errorInfoOf, explainError } from '~/lib/api/explain-error';
+import { errorInfoOf, errorTitle } from '~/lib/api/explain-error';
 import { sendMessage } from '~/lib/messages';
 import { addDays } from '~/lib/wellness';
 import type { BulkLockPreview } from '~/lib/wellness/views';
@@ -52,7 +52,7 @@ export function BulkLock({ today, onChange }: BulkLockProps) {
       }
       onChange();
     } catch (error) {
-      setNote({ bad: true, text: explainError(errorInfoOf(error)).title });
+      setNote({ bad: true, text: errorTitle(errorInfoOf(error)) });
     } finally {
       setBusy(false);
     }

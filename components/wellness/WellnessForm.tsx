@@ -7,7 +7,7 @@ import type { JSX } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { LockIcon } from '~/components/common/icons';
 import type { ErrorInfo } from '~/lib/api/errors';
-import { errorInfoOf, explainError } from '~/lib/api/explain-error';
+import { errorInfoOf, errorTitle } from '~/lib/api/explain-error';
 import { sendMessage } from '~/lib/messages';
 import {
   addDays,
@@ -50,6 +50,8 @@ type Form = Record<string, unknown>;
 const NUMBER_FIELDS = WELLNESS_FIELDS.filter((f) => f.kind === 'number');
 const SCALE_FIELDS = WELLNESS_FIELDS.filter((f): f is ScaleField => f.kind === 'scale');
 const FIRST_INPUT = 'w-weight';
+/** A day read from intervals.icu less than a minute ago (e.g. just saved) is not read again when the form opens. */
+export const DAY_MAX_AGE_MS = 60_000;
 
 const savedStatus = (unconfirmed: readonly string[]): Status =>
   unconfirmed.length === 0
@@ -58,7 +60,7 @@ const savedStatus = (unconfirmed: readonly string[]): Status =>
 
 const pendingStatus = (error: ErrorInfo | null | undefined): Status => ({
   tone: 'warn',
-  text: `Pending — will retry${error ? ` (${explainError(error).title})` : ''}`,
+  text: `Pending — will retry${error ? ` (${errorTitle(error)})` : ''}`,
 });
 
 export function WellnessForm({ version, pending, onWrite, onToday, autoFocus = false }: WellnessFormProps) {
@@ -99,7 +101,7 @@ export function WellnessForm({ version, pending, onWrite, onToday, autoFocus = f
     }
     if (!network) return;
     try {
-      const fresh = await sendMessage('getWellnessDay', { date: day, source: 'network' });
+      const fresh = await sendMessage('getWellnessDay', { date: day, source: 'network', maxAgeMs: DAY_MAX_AGE_MS });
       if (seq !== loads.current) return;
       show(fresh);
       setLoadError(null);
@@ -222,7 +224,7 @@ export function WellnessForm({ version, pending, onWrite, onToday, autoFocus = f
     } catch {
       // the background is still away
     }
-    return { tone: 'bad', text: `${what}: ${explainError(errorInfoOf(error)).title}` };
+    return { tone: 'bad', text: `${what}: ${errorTitle(errorInfoOf(error))}` };
   };
 
   const locked = (base as { locked?: boolean }).locked === true;
@@ -321,7 +323,7 @@ export function WellnessForm({ version, pending, onWrite, onToday, autoFocus = f
           {locked ? 'Locked' : 'Lock'}
         </button>
       </div>
-      {loadError ? <p class="w-bad">Could not load this day: {explainError(loadError).title}</p> : null}
+      {loadError ? <p class="w-bad">Could not load this day: {errorTitle(loadError)}</p> : null}
       {message('date')}
 
       <div class="w-grid">

@@ -1,7 +1,7 @@
 /** The outbox (edits not yet on intervals.icu, with Retry and Discard) and the undo history (last 50 writes). */
 import { useEffect, useState } from 'preact/hooks';
 import { formatAgo } from '~/components/format';
-import { errorInfoOf, explainError } from '~/lib/api/explain-error';
+import { errorInfoOf, errorTitle } from '~/lib/api/explain-error';
 import { sendMessage } from '~/lib/messages';
 import { type EditableKey, fieldFor } from '~/lib/wellness';
 import type { PendingWellness, WellnessHistoryEntry } from '~/lib/wellness/views';
@@ -30,7 +30,7 @@ export function PendingList({ pending, onChange }: PendingListProps) {
       const left = await sendMessage('retryPending', { date });
       setNote(left.some((p) => p.date === date) ? 'Still pending.' : `${dayText(date)} saved to intervals.icu ✓`);
     } catch (error) {
-      setNote(explainError(errorInfoOf(error)).title);
+      setNote(errorTitle(errorInfoOf(error)));
     }
     onChange();
   };
@@ -58,7 +58,7 @@ export function PendingList({ pending, onChange }: PendingListProps) {
               </div>
               <div class="w-item-meta">
                 {p.sending ? 'sending…' : when(p.nextAttemptAt)}
-                {p.lastError ? ` · ${explainError(p.lastError).title}` : ''}
+                {p.lastError ? ` · ${errorTitle(p.lastError)}` : ''}
               </div>
             </div>
             <div class="w-item-actions">
@@ -136,7 +136,7 @@ export function HistoryList({ version, onChange }: HistoryListProps) {
         );
       } else setNote('Undone on intervals.icu ✓');
     } catch (error) {
-      setNote(`Not undone: ${explainError(errorInfoOf(error)).title}`);
+      setNote(`Not undone: ${errorTitle(errorInfoOf(error))}`);
     } finally {
       setBusy(null);
       onChange();

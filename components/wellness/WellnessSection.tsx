@@ -6,7 +6,6 @@
 import type { ComponentType } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { Section } from '~/components/common/Section';
-import { takePopupIntent } from '~/lib/popup-intent';
 import type { WellnessPanelProps } from './WellnessPanel';
 import './wellness.css';
 
@@ -57,10 +56,14 @@ export function WellnessSection({ open, onOpenChange }: WellnessSectionProps) {
   );
 }
 
-/** Opens the section when the popup was opened for it (shortcut intent or `#wellness`). */
+/**
+ * Opens the section when the popup was opened for it (shortcut intent or `#wellness`). lib/popup-intent (and WXT's
+ * storage with it) is loaded on demand: the popup's first load has no other use for it.
+ */
 export function useWellnessIntent(open: () => void): void {
   useEffect(() => {
-    takePopupIntent(location.hash)
+    import('~/lib/popup-intent')
+      .then((intent) => intent.takePopupIntent(location.hash))
       .then((view) => {
         if (view === 'wellness') open();
       })

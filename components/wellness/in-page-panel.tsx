@@ -1,39 +1,13 @@
 /**
  * The quick wellness panel on intervals.icu pages (loaded on demand by components/in-page/features/quick-wellness):
- * the same WellnessPanel as the popup, in a shadow root of its own with the extension's theme inlined, so the site's
- * styles cannot reach it and ours cannot leak out. Escape or × closes it.
+ * the same WellnessPanel as the popup, in a shadow root of its own, so the site's styles cannot reach it and ours cannot
+ * leak out. Its stylesheet (theme, wellness.css and in-page-panel.css, built as /assets/wellness-panel-style.css) is
+ * a file of its own, fetched alongside this script, as WXT's shadow-root UIs do: CSS in a file, not in a JavaScript
+ * string. Escape or × closes it.
  */
 import { render } from 'preact';
-import themeCss from '~/components/common/theme.css?inline';
-import type { WellnessPanelModule } from '~/components/in-page/features/quick-wellness';
+import type { WellnessPanelScript } from '~/components/in-page/features/quick-wellness';
 import { WellnessPanel } from './WellnessPanel';
-import wellnessCss from './wellness.css?inline';
-
-const PANEL_CSS = `
-:host {
-  all: initial;
-  position: fixed;
-  top: 64px;
-  right: 16px;
-  z-index: 2147483000;
-  width: 372px;
-  max-width: calc(100vw - 32px);
-  max-height: calc(100vh - 80px);
-  overflow: auto;
-  border: 1px solid var(--border);
-  border-radius: var(--radius);
-  background: var(--bg);
-  color: var(--text);
-  font-family: var(--font);
-  font-size: var(--font-size);
-  line-height: 1.4;
-  box-shadow: 0 6px 24px rgb(0 0 0 / 25%);
-}
-.ip-panel { padding: 10px 12px 12px; }
-.ip-head { display: flex; align-items: center; justify-content: space-between; gap: 8px; margin-bottom: 8px; }
-.ip-title { font-size: 15px; font-weight: 600; }
-.ip-sub { font-size: 11.5px; }
-`;
 
 function InPagePanel({ onClose }: { onClose(): void }) {
   return (
@@ -61,12 +35,11 @@ function InPagePanel({ onClose }: { onClose(): void }) {
   );
 }
 
-export const wellnessPanel: WellnessPanelModule = {
-  mount(host, { onClose }) {
+export const wellnessPanel: WellnessPanelScript = {
+  mount(host, { onClose, css }) {
     const shadow = host.shadowRoot ?? host.attachShadow({ mode: 'open' });
     const style = document.createElement('style');
-    // theme.css declares its variables on :root, which a shadow root does not have: they go on the host instead.
-    style.textContent = `${themeCss.replaceAll(':root', ':host')}\n${wellnessCss}\n${PANEL_CSS}`;
+    style.textContent = css;
     const root = document.createElement('div');
     shadow.append(style, root);
     render(<InPagePanel onClose={onClose} />, root);

@@ -19,62 +19,60 @@ function seconds(n: number): string {
   return s === 1 ? '1 second' : `${s} seconds`;
 }
 
-function authExplanation(info: ErrorInfo): Explanation {
+/** The short title per failure kind. A refused key (403) reads differently from one not accepted (401 and others). */
+const TITLES: Record<IcuErrorKind, string> = {
+  auth: 'intervals.icu did not accept the API key',
+  offline: 'Cannot reach intervals.icu',
+  timeout: 'intervals.icu took too long to answer',
+  'rate-limited': 'Too many requests to intervals.icu',
+  unavailable: 'intervals.icu is having trouble',
+  'not-found': 'Not found on intervals.icu',
+  strava: 'Imported from Strava — not available through the API',
+  invalid: 'Something is not right',
+};
+
+/**
+ * The title alone, for compact lines (the wellness form's status, the lists): surfaces that need no detail import
+ * only this, so the detail texts stay out of their bundles (the in-page wellness panel's budget).
+ */
+export function errorTitle(info: ErrorInfo): string {
+  if (info.kind === 'auth' && info.status === 403) return 'intervals.icu refused access';
+  return TITLES[info.kind] ?? TITLES.invalid;
+}
+
+function authDetail(info: ErrorInfo): string {
   if (info.status === 403) {
-    return {
-      title: 'intervals.icu refused access',
-      detail: [
-        '“Access denied”: the API key is wrong or has been revoked, or the athlete id is one this key may not read.',
-        `${WHERE_KEY} Leave the athlete id empty to use the key’s owner.`,
-        HOW_SENT,
-      ].join(' '),
-    };
+    return [
+      '“Access denied”: the API key is wrong or has been revoked, or the athlete id is one this key may not read.',
+      `${WHERE_KEY} Leave the athlete id empty to use the key’s owner.`,
+      HOW_SENT,
+    ].join(' ');
   }
   const parts = ['The API key is wrong or has been revoked.', WHERE_KEY, HOW_SENT];
   if (info.status !== 401) parts.push('If you entered an athlete id, it must be one this key may read.');
-  return { title: 'intervals.icu did not accept the API key', detail: parts.join(' ') };
+  return parts.join(' ');
 }
 
-const EXPLAIN: Record<IcuErrorKind, (info: ErrorInfo) => Explanation> = {
-  auth: authExplanation,
-  offline: () => ({
-    title: 'Cannot reach intervals.icu',
-    detail: 'Check your internet connection (or VPN, proxy or firewall), then try again.',
-  }),
-  timeout: () => ({
-    title: 'intervals.icu took too long to answer',
-    detail: 'The connection may be slow or intervals.icu may be busy. Try again in a moment.',
-  }),
-  'rate-limited': (info) => ({
-    title: 'Too many requests to intervals.icu',
-    detail:
-      info.retryAfterSecs !== undefined && info.retryAfterSecs > 0
-        ? `intervals.icu allows about 10 requests per second. Wait ${seconds(info.retryAfterSecs)} and try again.`
-        : 'intervals.icu allows about 10 requests per second. Wait a few seconds and try again.',
-  }),
-  unavailable: (info) => ({
-    title: 'intervals.icu is having trouble',
-    detail: `${info.status ? `It answered with an error (${info.status}). ` : ''}This is on intervals.icu’s side, not yours: try again later.`,
-  }),
-  'not-found': () => ({
-    title: 'Not found on intervals.icu',
-    detail:
-      'intervals.icu has no such athlete, activity or day (or it was deleted). If you entered an athlete id, check it (it looks like i12345, as in the address bar on intervals.icu) or leave it empty to use the key’s owner.',
-  }),
-  strava: () => ({
-    title: 'Imported from Strava — not available through the API',
-    detail:
-      'intervals.icu’s agreement with Strava does not let apps read activities imported from Strava. Upload the original file to intervals.icu, or connect your device (Garmin, Wahoo, …) to intervals.icu directly.',
-  }),
-  invalid: (info) => ({
-    title: 'Something is not right',
-    detail: info.message.trim() || 'The request or the answer was not what the extension expected.',
-  }),
+const DETAILS: Record<IcuErrorKind, (info: ErrorInfo) => string> = {
+  auth: authDetail,
+  offline: () => 'Check your internet connection (or VPN, proxy or firewall), then try again.',
+  timeout: () => 'The connection may be slow or intervals.icu may be busy. Try again in a moment.',
+  'rate-limited': (info) =>
+    info.retryAfterSecs !== undefined && info.retryAfterSecs > 0
+      ? `intervals.icu allows about 10 requests per second. Wait ${seconds(info.retryAfterSecs)} and try again.`
+      : 'intervals.icu allows about 10 requests per second. Wait a few seconds and try again.',
+  unavailable: (info) =>
+    `${info.status ? `It answered with an error (${info.status}). ` : ''}This is on intervals.icu’s side, not yours: try again later.`,
+  'not-found': () =>
+    'intervals.icu has no such athlete, activity or day (or it was deleted). If you entered an athlete id, check it (it looks like i12345, as in the address bar on intervals.icu) or leave it empty to use the key’s owner.',
+  strava: () =>
+    'intervals.icu’s agreement with Strava does not let apps read activities imported from Strava. Upload the original file to intervals.icu, or connect your device (Garmin, Wahoo, …) to intervals.icu directly.',
+  invalid: (info) => info.message.trim() || 'The request or the answer was not what the extension expected.',
 };
 
 export function explainError(info: ErrorInfo): Explanation {
-  const explain = EXPLAIN[info.kind] ?? EXPLAIN.invalid;
-  return explain(info);
+  const detail = DETAILS[info.kind] ?? DETAILS.invalid;
+  return { title: errorTitle(info), detail: detail(info) };
 }
 
 function isErrorInfo(value: unknown): value is ErrorInfo {

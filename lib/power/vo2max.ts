@@ -22,6 +22,15 @@ export interface Vo2maxFormula {
   slope: number;
 }
 
+/**
+ * Each formula's line alone, what estimating needs: code that only computes (the background) uses this and carries
+ * none of the names and citations below.
+ */
+export const VO2MAX_LINES: Readonly<Record<Vo2maxFormulaId, Readonly<Pick<Vo2maxFormula, 'intercept' | 'slope'>>>> = {
+  sitko: { intercept: 16.6, slope: 8.87 },
+  acsm: { intercept: 7, slope: 10.8 },
+};
+
 export const VO2MAX_FORMULAS: Readonly<Record<Vo2maxFormulaId, Readonly<Vo2maxFormula>>> = {
   sitko: {
     id: 'sitko',
@@ -31,8 +40,7 @@ export const VO2MAX_FORMULAS: Readonly<Record<Vo2maxFormulaId, Readonly<Vo2maxFo
       'Sitko S, Cirer-Sastre R, Corbi F, López-Laval I. Five-Minute Power-Based Test to Predict Maximal Oxygen ' +
       'Consumption in Road Cycling. Int J Sports Physiol Perform. 2022;17(1):9–15.',
     url: 'https://doi.org/10.1123/ijspp.2020-0923',
-    intercept: 16.6,
-    slope: 8.87,
+    ...VO2MAX_LINES.sitko,
   },
   acsm: {
     id: 'acsm',
@@ -42,8 +50,7 @@ export const VO2MAX_FORMULAS: Readonly<Record<Vo2maxFormulaId, Readonly<Vo2maxFo
     citation:
       "American College of Sports Medicine. ACSM's Guidelines for Exercise Testing and Prescription, metabolic " +
       'equation for leg cycling: VO2 = 1.8 × work rate / body mass + 3.5 + 3.5.',
-    intercept: 7,
-    slope: 10.8,
+    ...VO2MAX_LINES.acsm,
   },
 };
 
@@ -85,11 +92,9 @@ export function estimateVo2max(
     );
   }
   // Object.hasOwn keeps "toString" and friends from passing as a formula when called from untyped code.
-  if (!Object.hasOwn(VO2MAX_FORMULAS, formula)) {
-    throw new RangeError(
-      `Unknown VO2max formula "${String(formula)}": use ${Object.keys(VO2MAX_FORMULAS).join(' or ')}`,
-    );
+  if (!Object.hasOwn(VO2MAX_LINES, formula)) {
+    throw new RangeError(`Unknown VO2max formula "${String(formula)}": use ${Object.keys(VO2MAX_LINES).join(' or ')}`);
   }
-  const { intercept, slope } = VO2MAX_FORMULAS[formula];
+  const { intercept, slope } = VO2MAX_LINES[formula];
   return intercept + slope * (power5minWatts / weightKg);
 }

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createRateLimiter } from '../../entrypoints/background/api/limiter';
+import { createRateLimiter, RateLimiter } from '../../entrypoints/background/api/limiter';
 import { fakeFetch, json, nth, status, testClient } from './helpers';
 
 /** The most requests seen in any window of `ms` milliseconds. */
@@ -59,5 +59,43 @@ describe('the rate limiter', () => {
     await all;
 
     expect(busiestWindow(calls.map((c) => c.at))).toBeLessThanOrEqual(10);
+  });
+
+  it('grants in order, and the next slot exactly when the oldest leaves the window', async () => {
+    vi.useFakeTimers({ now: 0 });
+    const limiter = new RateLimiter(3, 1000);
+    const order: string[] = [];
+    const at: Record<string, number> = {};
+    const take = (name: string) =>
+      limiter.take().then(() => {
+        order.push(name);
+        at[name] = Date.now();
+      });
+    const all = Promise.all(['a', 'b', 'c', 'd', 'e'].map(take));
+    await vi.advanceTimersByTimeAsync(999);
+    expect(order).toEqual(['a', 'b', 'c']);
+    await vi.advanceTimersByTimeAsync(1);
+    await all;
+    expect(order).toEqual(['a', 'b', 'c', 'd', 'e']);
+    expect(at).toEqual({ a: 0, b: 0, c: 0, d: 1000, e: 1000 });
+  });
+
+  it('an aborted wait rejects with the signal’s reason and takes no slot', async () => {
+    vi.useFakeTimers({ now: 0 });
+    const limiter = new RateLimiter(1, 1000);
+    const granted: number[] = [];
+    limiter.onGrant(() => granted.push(Date.now()));
+    await limiter.take();
+    const controller = new AbortController();
+    const aborted = limiter.take(controller.signal).catch((e: unknown) => e);
+    const next = limiter.take();
+    const reason = new Error('stop');
+    controller.abort(reason);
+    expect(await aborted).toBe(reason);
+    await vi.advanceTimersByTimeAsync(1000);
+    await next;
+    expect(granted).toEqual([0, 1000]); // the waiter behind the aborted one got the next slot
+    await expect(limiter.take(controller.signal)).rejects.toBe(reason); // already aborted: no wait at all
+    expect(granted).toHaveLength(2);
   });
 });

@@ -1,6 +1,10 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { connect } from '../../entrypoints/background/services/connection';
-import { getDashboard, STRAVA_ACTIVITY_NAME } from '../../entrypoints/background/services/dashboard';
+import {
+  getActivitySummary,
+  getDashboard,
+  STRAVA_ACTIVITY_NAME,
+} from '../../entrypoints/background/services/dashboard';
 import { addDays, todayIn } from '../../lib/dates';
 import { caught } from '../api/helpers';
 import { freshProfile } from '../store/reset';
@@ -101,6 +105,69 @@ describe('the dashboard', () => {
     failing = true;
     expect((await caught(getDashboard(icu.services(), { source: 'network' }))).kind).toBe('offline');
     expect(await getDashboard(icu.services(), { source: 'cache' })).toEqual(fresh);
+  });
+});
+
+describe('a fresh dashboard is not fetched again (maxAgeMs)', () => {
+  beforeEach(freshProfile);
+  const at = (iso: string) => new Date(iso);
+
+  it('answers from the cache while younger than maxAgeMs, fetches after, and always without maxAgeMs', async () => {
+    const icu = fakeIcu({ wellness: wellnessFor });
+    await connect(icu.services(), { apiKey: GOOD_KEY });
+    const connecting = icu.calls.length;
+    const first = await getDashboard(icu.services(at('2024-05-02T09:00:00Z')), { source: 'network', maxAgeMs: 60_000 });
+    const requests = icu.calls.length - connecting;
+    expect(requests).toBe(3); // nothing cached yet: the athlete, today's wellness and the activities
+
+    const again = await getDashboard(icu.services(at('2024-05-02T09:00:59Z')), {
+      source: 'network',
+      maxAgeMs: 60_000,
+    });
+    expect(again).toEqual(first);
+    expect(icu.calls).toHaveLength(connecting + requests); // 59 s old: no request
+
+    const later = await getDashboard(icu.services(at('2024-05-02T09:01:00Z')), {
+      source: 'network',
+      maxAgeMs: 60_000,
+    });
+    expect(later?.fetchedAt).toBe(at('2024-05-02T09:01:00Z').getTime());
+    const afterExpiry = icu.calls.length;
+    expect(afterExpiry).toBe(connecting + 2 * requests); // 60 s old: fetched again, the same requests
+
+    // No maxAgeMs (the popup's Refresh): fetched however fresh.
+    await getDashboard(icu.services(at('2024-05-02T09:01:01Z')), { source: 'network' });
+    expect(icu.calls).toHaveLength(afterExpiry + requests);
+  });
+
+  it('fetches a fresh dashboard again once the athlete’s day has changed', async () => {
+    const icu = fakeIcu({ wellness: wellnessFor });
+    await connect(icu.services(), { apiKey: GOOD_KEY });
+    // 11:59:40 UTC is 23:59:40 in Auckland; 20 s later it is the next day there.
+    const connecting = icu.calls.length;
+    const before = await getDashboard(icu.services(at('2024-05-02T11:59:40Z')), { source: 'network' });
+    expect(before?.today).toBe('2024-05-02');
+    const requests = icu.calls.length - connecting;
+    const after = await getDashboard(icu.services(at('2024-05-02T12:00:00Z')), { source: 'network', maxAgeMs: 60_000 });
+    expect(after?.today).toBe('2024-05-03');
+    expect(icu.calls).toHaveLength(connecting + 2 * requests);
+  });
+
+  it('an activity summary: cached while younger than maxAgeMs, fetched after and without it', async () => {
+    const icu = fakeIcu();
+    await connect(icu.services(), { apiKey: GOOD_KEY });
+    const ask = (iso: string, maxAgeMs?: number) =>
+      getActivitySummary(icu.services(at(iso)), { activityId: RIDE.id, source: 'network', maxAgeMs });
+    const sent = () => icu.calls.filter((c) => c.request.url.endsWith(`/activity/${RIDE.id}`)).length;
+
+    expect((await ask('2024-05-02T09:00:00Z', 60_000))?.name).toBe('Hill repeats');
+    expect(sent()).toBe(1);
+    await ask('2024-05-02T09:00:30Z', 60_000);
+    expect(sent()).toBe(1);
+    await ask('2024-05-02T09:01:00Z', 60_000);
+    expect(sent()).toBe(2);
+    await ask('2024-05-02T09:01:01Z');
+    expect(sent()).toBe(3);
   });
 });
 

@@ -4,6 +4,11 @@ import background from '../../entrypoints/background';
 import { setupFirstRun } from '../../entrypoints/background/services/first-run';
 import { freshProfile } from '../store/reset';
 
+/** fake-browser's `onMessage.trigger`, given the `sendResponse` argument that its types leave out. */
+const triggerMessage = fakeBrowser.runtime.onMessage.trigger as unknown as (
+  ...args: [message: unknown, sender: object, sendResponse: (reply: unknown) => void]
+) => Promise<unknown[]>;
+
 describe('the background entrypoint', () => {
   beforeEach(freshProfile);
   afterEach(() => {
@@ -19,10 +24,21 @@ describe('the background entrypoint', () => {
     expect(result).toBeUndefined(); // not a promise: nothing is registered after an await
 
     // Listeners are in place before anything else runs: a message and an install event are handled.
-    const replies = await fakeBrowser.runtime.onMessage.trigger(
+    const replies: unknown[] = [];
+    let replied = () => {};
+    const reply = new Promise<void>((resolve) => {
+      replied = resolve;
+    });
+    const returned = await triggerMessage(
       { channel: 'icu-companion/v1', type: 'getConnection', data: undefined },
       { id: fakeBrowser.runtime.id, url: 'chrome-extension://test-extension-id/popup.html' },
+      (value: unknown) => {
+        replies.push(value);
+        replied();
+      },
     );
+    expect(returned).toEqual([true]); // the answer comes through sendResponse
+    await reply;
     expect(replies).toEqual([{ ok: true, value: { connected: false } }]);
     await fakeBrowser.runtime.onInstalled.trigger({ reason: 'install', temporary: false });
     expect(openOptionsPage).toHaveBeenCalledTimes(1);

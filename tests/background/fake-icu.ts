@@ -58,6 +58,7 @@ export function fakeIcu(options: FakeIcuOptions = {}) {
       return json(options.wellness ? options.wellness(day) : []);
     }
     if (path === `/athlete/${ATHLETE.id}/activities`) return json(options.activities ?? [RIDE]);
+    if (path === `/activity/${RIDE.id}`) return json(RIDE);
     return status(404, '{"status":404,"error":"Not found"}');
   });
   return {

@@ -2,9 +2,21 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { createHandlers, setupMessaging } from '../../entrypoints/background/services/messaging';
 import { IcuError } from '../../lib/api/errors';
-import { type Envelope, type Handlers, isEnvelope, MessageError, sendMessage } from '../../lib/messages';
+import {
+  type Envelope,
+  type Handlers,
+  isEnvelope,
+  MessageError,
+  replyingListener,
+  sendMessage,
+} from '../../lib/messages';
 import { freshProfile } from '../store/reset';
 import { fakeIcu, GOOD_KEY, STRAVA_STUB } from './fake-icu';
+
+/** fake-browser's `onMessage.trigger`, given the `sendResponse` argument that its types leave out. */
+const triggerMessage = fakeBrowser.runtime.onMessage.trigger as unknown as (
+  ...args: [message: unknown, sender: object, sendResponse: (reply: unknown) => void]
+) => Promise<unknown[]>;
 
 const OPTIONS_PAGE = { id: fakeBrowser.runtime.id, url: 'chrome-extension://test-extension-id/options.html' };
 const CONTENT_SCRIPT = { id: fakeBrowser.runtime.id, url: 'https://intervals.icu/activities/i900', tab: { id: 3 } };
@@ -17,11 +29,19 @@ function envelope<K extends Envelope['type']>(type: K, data: Envelope<K>['data']
   return message;
 }
 
-/** What the single listener answered (undefined = ignored, no reply). */
+/**
+ * What the single listener answered (undefined = ignored, no reply). It answers as browsers expect without a polyfill:
+ * through `sendResponse`, returning `true` to say an answer will come.
+ */
 async function deliver(message: unknown, sender: object): Promise<unknown> {
-  const replies = await fakeBrowser.runtime.onMessage.trigger(message, sender);
-  expect(replies).toHaveLength(1);
-  return replies[0];
+  let respond: (reply: unknown) => void = () => {};
+  const response = new Promise((resolve) => {
+    respond = resolve;
+  });
+  const returned = await triggerMessage(message, sender, respond);
+  expect(returned).toHaveLength(1);
+  if (returned[0] !== true) return undefined;
+  return response;
 }
 
 describe('the background message listener', () => {
@@ -121,5 +141,27 @@ describe('the background message listener', () => {
     expect(error).toBeInstanceOf(MessageError);
     expect((error as MessageError).info.kind).toBe('invalid');
     expect(error).not.toBeInstanceOf(IcuError);
+  });
+});
+
+describe('replyingListener', () => {
+  const sender = { id: fakeBrowser.runtime.id };
+
+  it('answers through sendResponse and returns true; ignoring returns undefined and answers nothing', async () => {
+    const listener = replyingListener((message) => (message === 'ping' ? Promise.resolve('pong') : undefined));
+    const sendResponse = vi.fn();
+    expect(listener('ping', sender, sendResponse)).toBe(true);
+    await vi.waitFor(() => expect(sendResponse).toHaveBeenCalledWith('pong'));
+    const ignored = vi.fn();
+    expect(listener('other', sender, ignored)).toBeUndefined();
+    await Promise.resolve();
+    expect(ignored).not.toHaveBeenCalled();
+  });
+
+  it('answers a rejected promise with undefined, which sendMessage reports as no answer', async () => {
+    const listener = replyingListener(() => Promise.reject(new Error('boom')));
+    const sendResponse = vi.fn();
+    expect(listener('ping', sender, sendResponse)).toBe(true);
+    await vi.waitFor(() => expect(sendResponse).toHaveBeenCalledWith(undefined));
   });
 });

@@ -92,10 +92,11 @@ describe('Popup', () => {
       expect(within(screen.getByRole('banner')).getByRole('status').textContent).toMatch(/Updated now/),
     );
 
+    // The cached dashboard is two hours old: fetched, with maxAgeMs so the background sends nothing for a fresh one.
     expect(send.mock.calls.map(([type, data]) => [type, data])).toEqual([
       ['getConnection', undefined],
       ['getDashboard', { source: 'cache' }],
-      ['getDashboard', { source: 'network' }],
+      ['getDashboard', { source: 'network', maxAgeMs: 60_000 }],
     ]);
   });
 
@@ -205,5 +206,79 @@ describe('Popup', () => {
     answer({ getConnection: { connected: false } });
     fireEvent.click(within(alert).getByRole('button', { name: 'Retry' }));
     expect(await screen.findByRole('heading', { name: 'Connect to intervals.icu' })).toBeTruthy();
+  });
+
+  it('a dashboard younger than a minute is shown as it is: no "Updating…", and the request says maxAgeMs', async () => {
+    const fresh = dashboard({ fetchedAt: Date.now() - 10_000 });
+    const network = deferred<Dashboard>();
+    answer({ getConnection: connected, cache: fresh, network: network.promise });
+    render(<Popup />);
+    await screen.findByRole('region', { name: 'Today' });
+    const status = within(screen.getByRole('banner')).getByRole('status');
+    expect(status.textContent).toMatch(/^Updated now$/);
+    expect(status.querySelector('.spinner')).toBeNull();
+    await waitFor(() => expect(send).toHaveBeenCalledWith('getDashboard', { source: 'network', maxAgeMs: 60_000 }));
+    network.resolve(fresh); // the background answers from its cache
+    await waitFor(() => expect(status.textContent).toMatch(/^Updated now$/));
+  });
+
+  it('Refresh in the header fetches now, however fresh, and says when it is done', async () => {
+    const fresh = dashboard({ fetchedAt: Date.now() - 10_000 });
+    answer({ getConnection: connected, cache: fresh, network: fresh });
+    render(<Popup />);
+    await screen.findByRole('region', { name: 'Today' });
+    await waitFor(() => expect(send).toHaveBeenCalledWith('getDashboard', { source: 'network', maxAgeMs: 60_000 }));
+
+    const refreshed = deferred<Dashboard>();
+    answer({ network: refreshed.promise });
+    const button = within(screen.getByRole('banner')).getByRole('button', { name: 'Refresh' });
+    expect(button.getAttribute('title')).toBe('Refresh from intervals.icu');
+    button.focus();
+    fireEvent.click(button);
+    expect(send).toHaveBeenCalledWith('getDashboard', { source: 'network' }); // no maxAgeMs: forced
+    const status = within(screen.getByRole('banner')).getByRole('status');
+    await waitFor(() => expect(status.textContent).toMatch(/Updating…/));
+    expect(document.activeElement).toBe(button); // still enabled: the keyboard focus stays on it
+    refreshed.resolve(dashboard({ latestActivity: { ...ride, name: 'Just now' }, fetchedAt: Date.now() }));
+    expect(await screen.findByRole('heading', { name: 'Just now' })).toBeTruthy();
+    await waitFor(() => expect(status.textContent).toMatch(/^Updated now$/));
+  });
+
+  it('keeps "Updated … ago" true while it stays open', async () => {
+    vi.useFakeTimers({ toFake: ['Date', 'setInterval', 'clearInterval'] });
+    try {
+      vi.setSystemTime(new Date('2026-03-15T08:00:00Z'));
+      const shown = dashboard({ fetchedAt: Date.now() - 40_000, today });
+      answer({ getConnection: connected, cache: shown, network: shown });
+      render(<Popup />);
+      const status = await screen.findByText(/^Updated /);
+      expect(status.textContent).toBe('Updated now');
+      vi.advanceTimersByTime(90_000); // the header re-renders every 15 s
+      await waitFor(() => expect(status.textContent).toBe('Updated 2 minutes ago'));
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('renders what the background said before the first render without asking again', async () => {
+    const cached = dashboard({ fetchedAt: Date.now() - 2 * 3600_000 });
+    answer({ network: cached });
+    render(<Popup start={{ state: 'connected', athlete, cached }} />);
+    // On screen in the first render: no getConnection, no cache request.
+    expect(screen.getByRole('region', { name: 'Today' })).toBeTruthy();
+    const asked = () => send.mock.calls.filter(([type]) => type === 'getConnection' || type === 'getDashboard');
+    await waitFor(() => expect(asked()).toHaveLength(1));
+    expect(asked()).toEqual([['getDashboard', { source: 'network', maxAgeMs: 60_000 }]]);
+  });
+
+  it('the Export section, loaded on demand, offers the latest activity', async () => {
+    answer({ getConnection: connected, cache: dashboard(), network: dashboard() });
+    render(<Popup />);
+    // A placeholder with the heading first; the first import() of the chunk in a test run is transformed on the fly.
+    expect(await screen.findByRole('region', { name: 'Export' })).toBeTruthy();
+    await screen.findByRole('button', { name: 'Laps CSV' }, { timeout: 10_000 });
+    const exportSection = screen.getByRole('region', { name: 'Export' });
+    expect(within(exportSection).getByRole('button', { name: 'Laps CSV' })).toBeTruthy();
+    expect(within(exportSection).getByText('Morning tempo ride')).toBeTruthy();
   });
 });

@@ -233,7 +233,7 @@ describe('bulk export against the stand-in, its rate limit on (10/s, burst 10)',
     const sent: number[] = [];
     const granted: number[] = [];
     const limiter = createRateLimiter();
-    limiter.on('active', () => granted.push(Date.now()));
+    limiter.onGrant(() => granted.push(Date.now()));
     const services = standInServices(standIn.fake, { limiter, mapPath, sent });
     const started = Date.now();
     const list = await listActivitiesForExport(services, { oldest: '2000-01-01', newest: '2100-01-01' });

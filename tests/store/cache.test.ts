@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { clearCache, getCached, putCached, readThrough, refresh } from '../../entrypoints/background/store/cache';
+import { closeDb } from '../../entrypoints/background/store/db';
 import { freshProfile } from './reset';
 
 describe('the cache', () => {
@@ -12,6 +13,23 @@ describe('the cache', () => {
     await clearCache();
     expect(await getCached('a')).toBeUndefined();
     expect(await getCached('b')).toBeUndefined();
+  });
+
+  it('keeps what it read or wrote in memory while the connection is open, as copies', async () => {
+    await putCached('a', { n: 1 }, 100);
+    const read = vi.spyOn(IDBObjectStore.prototype, 'get');
+    const first = await getCached<{ n: number }>('a');
+    expect(first?.value).toEqual({ n: 1 });
+    expect(read).not.toHaveBeenCalled(); // written a moment ago: from memory
+    if (first) first.value.n = 99; // a caller changing its copy changes nothing
+    expect((await getCached('a'))?.value).toEqual({ n: 1 });
+
+    await closeDb(); // a new connection (e.g. a restarted worker) starts with no memory and reads the database
+    expect((await getCached('a'))?.value).toEqual({ n: 1 });
+    expect(read).toHaveBeenCalledTimes(1);
+    expect((await getCached('a'))?.value).toEqual({ n: 1 });
+    expect(read).toHaveBeenCalledTimes(1);
+    read.mockRestore();
   });
 
   describe('readThrough', () => {

@@ -3,9 +3,11 @@
  * form in a small panel of the extension's own, in a shadow root, without leaving the page.
  *
  * Plain DOM here: the form (Preact and the wellness code) is a separate script, `wellness-panel.js`, loaded with
- * `import()` on the first click, so the content script every intervals.icu page loads stays small. It is a web
- * accessible resource for https://intervals.icu only; it holds no data (everything goes through the background).
+ * `import()` on the first click together with its stylesheet, so the content script every intervals.icu page loads
+ * stays small. Both are web accessible resources for https://intervals.icu only; they hold no data (everything goes
+ * through the background).
  */
+import { browser } from 'wxt/browser';
 import type { InPageFeature } from '../feature';
 import { loadPackagedScript } from '../packaged-script';
 
@@ -13,16 +15,39 @@ import { loadPackagedScript } from '../packaged-script';
 export const PANEL_GLOBAL = '__icuCompanionWellnessPanel';
 export const PANEL_TAG = 'icu-companion-wellness';
 export const PANEL_SCRIPT = '/wellness-panel.js';
+/** The panel's stylesheet (entrypoints/wellness-panel-style.css), web-accessible like the script. */
+export const PANEL_STYLE = '/assets/wellness-panel-style.css';
 
 export interface WellnessPanelModule {
   /** Renders the panel into a shadow root on `host`; returns the unmount. */
   mount(host: HTMLElement, options: { onClose(): void }): () => void;
 }
 
+/** What wellness-panel.js leaves on its global: the panel, given its stylesheet's text. */
+export interface WellnessPanelScript {
+  mount(host: HTMLElement, options: { onClose(): void; css: string }): () => void;
+}
+
 export type PanelLoader = () => Promise<WellnessPanelModule>;
 
-export function loadPanelScript(): Promise<WellnessPanelModule> {
-  return loadPackagedScript(PANEL_SCRIPT, PANEL_GLOBAL, 'The wellness panel');
+let style: Promise<string> | null = null;
+
+/** The script and its stylesheet, fetched side by side, once (a failed fetch is tried again on the next click). */
+export async function loadPanelScript(): Promise<WellnessPanelModule> {
+  // `as '/'`: WXT's generated paths put unlisted styles at the root, but it builds them into /assets.
+  style ??= fetch(browser.runtime.getURL(PANEL_STYLE as '/')).then((response) => {
+    if (!response.ok) throw new Error(`The wellness panel's stylesheet did not load (${response.status}).`);
+    return response.text();
+  });
+  const pending = style;
+  pending.catch(() => {
+    if (style === pending) style = null;
+  });
+  const [script, css] = await Promise.all([
+    loadPackagedScript<WellnessPanelScript>(PANEL_SCRIPT, PANEL_GLOBAL, 'The wellness panel'),
+    pending,
+  ]);
+  return { mount: (host, options) => script.mount(host, { ...options, css }) };
 }
 
 const ISOLATED_EVENTS = ['keydown', 'keyup', 'keypress'] as const;

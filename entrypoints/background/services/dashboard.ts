@@ -1,15 +1,16 @@
 /**
  * The popup's at-a-glance data: who is connected, today's wellness (in the athlete's time zone) and the latest
- * activity. The popup first asks with `source: 'cache'` (instant, no network), then with `source: 'network'`.
+ * activity. The popup first asks with `source: 'cache'` (instant, no network), then with `source: 'network'` and a
+ * `maxAgeMs`, so a dashboard it fetched a moment ago is not fetched again; its Refresh button asks without one.
  */
 
 import { IcuError } from '~/lib/api/errors';
 import type { Activity, ActivityListItem, Wellness } from '~/lib/api/types';
 import { addDays, todayIn } from '~/lib/dates';
-import type { ActivitySummary, Dashboard, WellnessGlance } from '~/lib/messages';
+import type { ActivitySummary, Dashboard, Source, WellnessGlance } from '~/lib/messages';
 import { connectedAthlete } from '~/lib/settings';
 import { isStravaStub } from '../api/client';
-import { getCached, putCached, refresh, wellnessDayCacheKey } from '../store/cache';
+import { getCached, isFresh, putCached, readThrough, refresh, wellnessDayCacheKey } from '../store/cache';
 import { loadApiKey } from '../store/secrets';
 import { toConnectedAthlete } from './connection';
 import { NOT_CONNECTED, type Services } from './context';
@@ -22,10 +23,7 @@ export const STRAVA_ACTIVITY_NAME = 'Imported from Strava (not available through
 
 export const dashboardCacheKey = (athleteId: string) => `dashboard:${athleteId}`;
 
-export async function getDashboard(
-  services: Services,
-  request: { source: 'cache' | 'network' },
-): Promise<Dashboard | null> {
+export async function getDashboard(services: Services, request: Source): Promise<Dashboard | null> {
   const [athlete, apiKey] = await Promise.all([connectedAthlete.getValue(), loadApiKey()]);
   if (!athlete || !apiKey) {
     if (request.source === 'cache') return null;
@@ -35,6 +33,18 @@ export async function getDashboard(
   if (request.source === 'cache') {
     const cached = await getCached<Dashboard>(key);
     return cached ? withLatestToday(athlete.id, cached.value) : null;
+  }
+  if (request.maxAgeMs !== undefined) {
+    // Fresh enough, and still about today (a dashboard from before the athlete's midnight is not): no request.
+    const cached = await getCached<Dashboard>(key);
+    const now = () => services.now().getTime();
+    if (
+      cached &&
+      isFresh(cached, { maxAgeMs: request.maxAgeMs, now }) &&
+      cached.value.today === todayIn(athlete.timezone, services.now())
+    ) {
+      return withLatestToday(athlete.id, cached.value);
+    }
   }
   const entry = await refresh(
     key,
@@ -85,7 +95,7 @@ export const activitySummaryCacheKey = (athleteId: string, activityId: string) =
 /** One activity's summary; a Strava import comes back as a summary with `restrictedBy: 'strava'`, not an error. */
 export async function getActivitySummary(
   services: Services,
-  request: { activityId: string; source: 'cache' | 'network' },
+  request: { activityId: string } & Source,
 ): Promise<ActivitySummary | null> {
   const athlete = await connectedAthlete.getValue();
   if (!athlete) {
@@ -94,7 +104,8 @@ export async function getActivitySummary(
   }
   const key = activitySummaryCacheKey(athlete.id, request.activityId);
   if (request.source === 'cache') return (await getCached<ActivitySummary>(key))?.value ?? null;
-  const entry = await refresh(
+  // maxAgeMs 0 (none given): always fetched.
+  const entry = await readThrough(
     key,
     async () => {
       try {
@@ -106,7 +117,7 @@ export async function getActivitySummary(
         throw error;
       }
     },
-    () => services.now().getTime(),
+    { maxAgeMs: request.maxAgeMs ?? 0, now: () => services.now().getTime() },
   );
   return entry.value;
 }

@@ -13,6 +13,7 @@ import {
   type MessageType,
   type ProtocolMap,
   type Reply,
+  replyingListener,
 } from '~/lib/messages';
 import { bulkLock, previewBulkLock } from '../wellness/bulk-lock';
 import {
@@ -80,10 +81,12 @@ const EXTENSION_PAGES_ONLY: ReadonlySet<MessageType> = new Set<MessageType>([
 ]);
 
 export function setupMessaging(handlers: Handlers): void {
-  browser.runtime.onMessage.addListener((message: unknown, sender: Browser.runtime.MessageSender) => {
-    if (sender.id !== browser.runtime.id || !isEnvelope(message)) return undefined;
-    return keepAwakeWhile(answer(handlers, message, sender));
-  });
+  browser.runtime.onMessage.addListener(
+    replyingListener((message, sender) => {
+      if (sender.id !== browser.runtime.id || !isEnvelope(message)) return undefined;
+      return keepAwakeWhile(answer(handlers, message, sender));
+    }),
+  );
 }
 
 /**

@@ -1,29 +1,40 @@
 /**
  * Cached API answers in IndexedDB: plain get/put, `refresh` (fetch and store), and `readThrough`, which answers from
  * the cache while it is fresh enough, else fetches and stores. Concurrent fetches of one key share a single request.
+ * Entries read or written are also kept in memory while the connection is open (store/memory.ts).
  */
 import { type CacheEntry, getDb } from './db';
+import { forgetRemembered, recall, remember } from './memory';
 
 export type { CacheEntry };
 
 /** One wellness day as last read from intervals.icu: the editor's, the dashboard's and the outbox's source of truth. */
 export const wellnessDayCacheKey = (athleteId: string, date: string) => `wellness-day:${athleteId}:${date}`;
 
+/** Where an entry is kept in memory (store/memory.ts) besides the database. */
+const MEMORY_PREFIX = 'cache:';
+
 export async function getCached<T>(key: string): Promise<CacheEntry<T> | undefined> {
   const db = await getDb();
-  return (await db.get('cache', key)) as CacheEntry<T> | undefined;
+  const remembered = recall<CacheEntry<T>>(db, MEMORY_PREFIX + key);
+  if (remembered) return remembered;
+  const entry = (await db.get('cache', key)) as CacheEntry<T> | undefined;
+  if (entry) remember(db, MEMORY_PREFIX + key, entry);
+  return entry;
 }
 
 export async function putCached<T>(key: string, value: T, fetchedAt = Date.now()): Promise<CacheEntry<T>> {
   const entry: CacheEntry<T> = { key, value, fetchedAt };
   const db = await getDb();
   await db.put('cache', entry);
+  remember(db, MEMORY_PREFIX + key, entry);
   return entry;
 }
 
 export async function clearCache(): Promise<void> {
   const db = await getDb();
   await db.clear('cache');
+  forgetRemembered(db, MEMORY_PREFIX);
 }
 
 export interface Freshness {

@@ -5,12 +5,14 @@
  */
 import { connectedAthlete, vo2maxWeightOverride } from '~/lib/settings';
 import { getDb } from './db';
+import { forgetRemembered } from './memory';
 
 export async function forgetEverything(): Promise<void> {
   const db = await getDb();
   const names = [...db.objectStoreNames];
   const transaction = db.transaction(names, 'readwrite');
   await Promise.all([...names.map((name) => transaction.objectStore(name).clear()), transaction.done]);
+  forgetRemembered(db); // the key and the cached entries kept in memory
   await connectedAthlete.removeValue();
   // The athlete's own weight, typed in the VO2max card.
   await vo2maxWeightOverride.removeValue();

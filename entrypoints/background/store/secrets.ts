@@ -8,15 +8,24 @@
  * the key back out of the background.
  */
 import { getDb } from './db';
+import { recall, remember } from './memory';
 
 const API_KEY = 'apiKey';
 
+/** Where the key is kept in memory besides the database (store/memory.ts): every request and popup opening reads it. */
+const MEMORY_KEY = 'secret:apiKey';
+
 export async function loadApiKey(): Promise<string | null> {
   const db = await getDb();
-  return (await db.get('secrets', API_KEY)) ?? null;
+  const remembered = recall<string>(db, MEMORY_KEY);
+  if (remembered !== undefined) return remembered;
+  const key = (await db.get('secrets', API_KEY)) ?? null;
+  if (key !== null) remember(db, MEMORY_KEY, key);
+  return key;
 }
 
 export async function saveApiKey(apiKey: string): Promise<void> {
   const db = await getDb();
   await db.put('secrets', apiKey, API_KEY);
+  remember(db, MEMORY_KEY, apiKey);
 }
