@@ -242,9 +242,7 @@ describe('the wellness form', () => {
     handlers.saveWellness = () => new MessageError({ kind: 'auth', message: 'Not connected', status: 401 });
     const form = await renderPanel();
     fireEvent.click(within(form).getByRole('button', { name: 'Yesterday' }));
-    await waitFor(() =>
-      expect(calls('getWellnessDay').at(-1)).toEqual({ date: '2026-03-14', source: 'network' }),
-    );
+    await waitFor(() => expect(calls('getWellnessDay').at(-1)).toEqual({ date: '2026-03-14', source: 'network' }));
     await waitFor(() => expect(within(form).getByText(/Sat|Mar|14/)).toBeTruthy());
     fireEvent.input(form.querySelector('#w-weight') as HTMLInputElement, { target: { value: '69' } });
     fireEvent.submit(form);
