@@ -27,11 +27,11 @@ export default defineConfig({
     host_permissions: ['https://intervals.icu/*'],
     action: { default_title: 'Companion for intervals.icu' },
     // Loaded with import() by the content script when needed, which keeps it small: the in-page features (only on
-    // the page kinds they serve), the in-page quick wellness panel with its stylesheet, and the CSV builder for the
-    // in-page export buttons and shortcuts. None holds data.
+    // the page kinds they serve, with the CSV builder for the export buttons and shortcuts) and the in-page quick
+    // wellness panel with its stylesheet. None holds data.
     web_accessible_resources: [
       {
-        resources: ['in-page-features.js', 'wellness-panel.js', 'assets/wellness-panel-style.css', 'csv-builder.js'],
+        resources: ['in-page-features.js', 'wellness-panel.js', 'assets/wellness-panel-style.css'],
         matches: ['https://intervals.icu/*'],
       },
     ],
