@@ -50,8 +50,6 @@ type Form = Record<string, unknown>;
 const NUMBER_FIELDS = WELLNESS_FIELDS.filter((f) => f.kind === 'number');
 const SCALE_FIELDS = WELLNESS_FIELDS.filter((f): f is ScaleField => f.kind === 'scale');
 const FIRST_INPUT = 'w-weight';
-/** A day read from intervals.icu less than a minute ago (e.g. just saved) is not read again when the form opens. */
-export const DAY_MAX_AGE_MS = 60_000;
 
 const savedStatus = (unconfirmed: readonly string[]): Status =>
   unconfirmed.length === 0
@@ -101,7 +99,7 @@ export function WellnessForm({ version, pending, onWrite, onToday, autoFocus = f
     }
     if (!network) return;
     try {
-      const fresh = await sendMessage('getWellnessDay', { date: day, source: 'network', maxAgeMs: DAY_MAX_AGE_MS });
+      const fresh = await sendMessage('getWellnessDay', { date: day, source: 'network' });
       if (seq !== loads.current) return;
       show(fresh);
       setLoadError(null);

@@ -88,10 +88,10 @@ describe('the wellness form', () => {
     expect(within(form).getByText('ml/kg/min')).toBeTruthy();
     expect(within(form).getByText('bpm')).toBeTruthy();
     expect(document.activeElement?.id).toBe('w-weight'); // ready to type
-    // cache first, then the network (unless the day was read less than a minute ago)
+    // cache first, then the network
     expect(calls('getWellnessDay')).toEqual([
       { date: undefined, source: 'cache' },
-      { date: TODAY, source: 'network', maxAgeMs: 60_000 },
+      { date: TODAY, source: 'network' },
     ]);
   });
 
@@ -242,9 +242,7 @@ describe('the wellness form', () => {
     handlers.saveWellness = () => new MessageError({ kind: 'auth', message: 'Not connected', status: 401 });
     const form = await renderPanel();
     fireEvent.click(within(form).getByRole('button', { name: 'Yesterday' }));
-    await waitFor(() =>
-      expect(calls('getWellnessDay').at(-1)).toEqual({ date: '2026-03-14', source: 'network', maxAgeMs: 60_000 }),
-    );
+    await waitFor(() => expect(calls('getWellnessDay').at(-1)).toEqual({ date: '2026-03-14', source: 'network' }));
     await waitFor(() => expect(within(form).getByText(/Sat|Mar|14/)).toBeTruthy());
     fireEvent.input(form.querySelector('#w-weight') as HTMLInputElement, { target: { value: '69' } });
     fireEvent.submit(form);
