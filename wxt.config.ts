@@ -9,6 +9,7 @@ export default defineConfig({
   publicDir: 'public',
   // Parallel local runs may build elsewhere (ICU_OUT_DIR); the build's contents are the same.
   outDir: process.env.ICU_OUT_DIR || '.output',
+  manifestVersion: 3,
   // No webextension-polyfill: every context uses the browser's own `browser` (Firefox) or `chrome` (Chrome) through
   // WXT's `wxt/browser`. In MV3 both return promises from every API the extension calls; the one difference that
   // matters, a `runtime.onMessage` listener answering with a promise (Chrome ignores it), is handled by
