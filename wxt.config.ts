@@ -33,6 +33,7 @@ export default defineConfig({
   publicDir: 'public',
   // Parallel local runs may build elsewhere (ICU_OUT_DIR); the build's contents are the same.
   outDir: process.env.ICU_OUT_DIR || '.output',
+  manifestVersion: 3,
   // No webextension-polyfill: every context uses the browser's own `browser` (Firefox) or `chrome` (Chrome) through
   // WXT's `wxt/browser`. In MV3 both return promises from every API the extension calls; the one difference that
   // matters, a `runtime.onMessage` listener answering with a promise (Chrome ignores it), is handled by
@@ -44,7 +45,6 @@ export default defineConfig({
   zip: {
     excludeSources: ['e2e/artifacts/**', 'demo-screenshots/**', 'web-ext-artifacts/**', '**/*.log'],
   },
-  manifestVersion: 3,
   vite: () => ({
     plugins: [
       preact({ devToolsEnabled: false, prefreshEnabled: false, reactAliasesEnabled: false }),
@@ -62,11 +62,11 @@ export default defineConfig({
     host_permissions: ['https://intervals.icu/*'],
     action: { default_title: 'Companion for intervals.icu' },
     // Loaded with import() by the content script when needed, which keeps it small: the in-page features (only on
-    // the page kinds they serve), the in-page quick wellness panel with its stylesheet, and the CSV builder for the
-    // in-page export buttons and shortcuts. None holds data.
+    // the page kinds they serve, with the CSV builder for the export buttons and shortcuts) and the in-page quick
+    // wellness panel with its stylesheet. None holds data.
     web_accessible_resources: [
       {
-        resources: ['in-page-features.js', 'wellness-panel.js', 'assets/wellness-panel-style.css', 'csv-builder.js'],
+        resources: ['in-page-features.js', 'wellness-panel.js', 'assets/wellness-panel-style.css'],
         matches: ['https://intervals.icu/*'],
       },
     ],

@@ -126,11 +126,11 @@ export interface ProtocolMap {
   /** One activity's 5-minute power and VO2max estimate (or the reason there is none), for the badge and the popup. */
   getActivityVo2max: { request: { activityId: string }; response: ActivityVo2max };
   /**
-   * Quick wellness (entrypoints/background/wellness/). One day for the editor, default today (athlete-local): `cache`
-   * answers instantly (day null on a miss), `network` reads intervals.icu (see `Source` for `maxAgeMs`). Pending edits
-   * of the day come along.
+   * Quick wellness (entrypoints/background/wellness/). One day for the editor, default today (athlete-local): `cache` answers
+   * instantly (day null on a miss), `network` reads intervals.icu. Pending edits of the day come along. Always read
+   * again when the form opens (no `maxAgeMs`): it must show what a device synced a moment ago.
    */
-  getWellnessDay: { request: { date?: string } & Source; response: WellnessDayView };
+  getWellnessDay: { request: { date?: string; source: 'cache' | 'network' }; response: WellnessDayView };
   /**
    * Write only the fields in `patch` (a field's clear value, e.g. -1, empties it) for `date`: into the outbox first, then `PUT` and a read-back.
    * 'saved' lists fields the read-back does not confirm; 'pending' means it is kept and retried. Other features call

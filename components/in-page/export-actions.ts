@@ -1,13 +1,13 @@
 /**
  * CSV export from an intervals.icu activity page: the background fetches the data (`getExportData`), this page builds
- * the file with the lazily loaded `csv-builder.js` and saves it. Shared by the "Laps CSV" and "Streams CSV" buttons
+ * the file (lib/export/build.ts, part of the features bundle) and saves it. Shared by the "Laps CSV" and "Streams CSV" buttons
  * and the two keyboard shortcuts (the background asks this tab's content script through `downloadActivityCsv`,
  * lib/messages.ts `TabProtocolMap`), so a shortcut shows its progress on the buttons when they are there.
  */
 import { browser } from 'wxt/browser';
 import type { ErrorInfo } from '~/lib/api/errors';
 import { explainError } from '~/lib/api/explain-error';
-import { CSV_BUILDER_GLOBAL, type CsvBuilder } from '~/lib/export/builder-global';
+import { buildActivityFiles } from '~/lib/export/build';
 import {
   isTabEnvelope,
   MessageError,
@@ -18,7 +18,6 @@ import {
 } from '~/lib/messages';
 import { saveText } from '../export/download';
 import { readExportSettings } from '../export/read-settings';
-import { loadPackagedScript } from './packaged-script';
 
 export type ExportKind = 'laps' | 'streams';
 
@@ -46,25 +45,17 @@ function infoOf(error: unknown): ErrorInfo {
   return { kind: 'invalid', message: 'The export failed inside the extension. Please try again.' };
 }
 
-/** Loads csv-builder.js into this isolated world once (a web-accessible resource for intervals.icu only). */
-export function loadCsvBuilder(): Promise<CsvBuilder> {
-  return loadPackagedScript('/csv-builder.js', CSV_BUILDER_GLOBAL, 'The CSV builder');
-}
-
 /** Fetches (background), builds and saves one CSV. Resolves with the file name; rejects with a `MessageError`. */
 export async function exportFromPage(activityId: string, kind: ExportKind): Promise<string> {
   emit(activityId, { status: 'working', kind });
   try {
     const settings = await readExportSettings();
-    const [data, builder] = await Promise.all([
-      sendMessage('getExportData', {
-        activityId,
-        streams: kind === 'streams',
-        excludedStreams: settings.excludedStreams,
-      }),
-      loadCsvBuilder(),
-    ]);
-    const files = builder.buildActivityFiles(data, { ...settings, laps: kind === 'laps', streams: kind === 'streams' });
+    const data = await sendMessage('getExportData', {
+      activityId,
+      streams: kind === 'streams',
+      excludedStreams: settings.excludedStreams,
+    });
+    const files = buildActivityFiles(data, { ...settings, laps: kind === 'laps', streams: kind === 'streams' });
     const file = kind === 'laps' ? files.laps : files.streams;
     if (!file) throw new MessageError({ kind: 'invalid', message: 'The extension built no file.' });
     saveText(file.fileName, file.text);

@@ -1,8 +1,8 @@
 /**
  * One activity's CSV files from what the background fetched (`getExportData`): the laps CSV from the activity and its
  * intervals, the streams CSV from its streams, named `<date>_<name>_<id>_laps.csv` / `_streams.csv`. The surface
- * that saves the files builds them (popup, export page, and the content script through the lazily loaded
- * `csv-builder.js`), so the background only fetches. Pure.
+ * that saves the files builds them (popup, export page, and on intervals.icu pages the in-page features bundle), so
+ * the background only fetches. Pure.
  */
 import { type ActivityFiles, toExportedActivity } from './bulk';
 import { type CsvOptions, toCsv } from './csv';

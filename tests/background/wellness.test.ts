@@ -94,22 +94,6 @@ describe('loading a day', () => {
     const cached = await getWellnessDay(s, { date, source: 'cache' });
     expect(cached.day).toEqual(fresh.day);
   });
-
-  it('with maxAgeMs, a day read less than that ago is not read again; without it, it is', async () => {
-    const s = services();
-    const date = addDays(TODAY, -2);
-    const reads = () => sent.filter((r) => r.method === 'GET' && r.path.endsWith(`/wellness/${date}`)).length;
-    const first = await getWellnessDay(s, { date, source: 'network', maxAgeMs: 60_000 });
-    expect(reads()).toBe(1);
-    const again = await getWellnessDay(s, { date, source: 'network', maxAgeMs: 60_000 });
-    expect(again.day).toEqual(first.day);
-    expect(reads()).toBe(1);
-    clockOffset = 61_000;
-    await getWellnessDay(s, { date, source: 'network', maxAgeMs: 60_000 });
-    expect(reads()).toBe(2);
-    await getWellnessDay(s, { date, source: 'network' });
-    expect(reads()).toBe(3);
-  });
 });
 
 describe('saving', () => {

@@ -7,8 +7,6 @@ import { ExportSection } from '~/components/export/ExportSection';
 import { createExportButton } from '~/components/in-page/export-button';
 import type { ActivityStream } from '~/lib/api/types';
 import type { ExportData } from '~/lib/export/build';
-import { buildActivityFiles } from '~/lib/export/build';
-import { CSV_BUILDER_GLOBAL } from '~/lib/export/builder-global';
 import { type ActivitySummary, MessageError, type MessageType, sendMessage } from '~/lib/messages';
 import { exportBom, exportDelimiter, exportStreamsExcluded } from '~/lib/settings';
 import { deferred, ride } from './fixtures';
@@ -226,8 +224,6 @@ describe('in-page export button', () => {
     const saved = captureDownloads();
     const gate = deferred<ExportData>();
     answer({ getExportData: () => gate.promise });
-    // The content script loads the CSV builder as a separate script; here it is already there.
-    (globalThis as Record<string, unknown>)[CSV_BUILDER_GLOBAL] = { buildActivityFiles };
     const laps = createExportButton('i7', 'laps', 'Laps CSV', { title: 'laps', showStravaNote: true });
     const streams = createExportButton('i7', 'streams', 'Streams CSV', { title: 'streams', showStravaNote: false });
     document.body.append(laps.root, streams.root);

@@ -28,6 +28,7 @@ const connected = { connected: true, athlete };
 
 beforeEach(() => {
   send.mockReset();
+  localStorage.clear(); // the popup's "connected last time" hint (components/popup/start.ts)
 });
 
 afterEach(() => {
@@ -280,5 +281,41 @@ describe('Popup', () => {
     const exportSection = screen.getByRole('region', { name: 'Export' });
     expect(within(exportSection).getByRole('button', { name: 'Laps CSV' })).toBeTruthy();
     expect(within(exportSection).getByText('Morning tempo ride')).toBeTruthy();
+  });
+
+  it('once a popup found a key, the next asks for the cached dashboard together with the connection', async () => {
+    answer({ getConnection: connected, cache: dashboard(), network: dashboard() });
+    render(<Popup />);
+    await screen.findByRole('region', { name: 'Today' });
+    cleanup();
+    send.mockReset();
+
+    const connection = deferred<unknown>();
+    answer({ getConnection: connection.promise, cache: dashboard(), network: dashboard() });
+    render(<Popup />);
+    // Both out before the first is answered: one round trip to the background instead of two.
+    await waitFor(() => expect(send).toHaveBeenCalledWith('getDashboard', { source: 'cache' }));
+    expect(send).toHaveBeenCalledWith('getConnection', undefined);
+    connection.resolve(connected);
+    expect(await screen.findByRole('region', { name: 'Today' })).toBeTruthy();
+  });
+
+  it('a popup that finds no key forgets the hint: the next asks for the connection alone', async () => {
+    answer({ getConnection: connected, cache: dashboard(), network: dashboard() });
+    render(<Popup />);
+    await screen.findByRole('region', { name: 'Today' });
+    cleanup();
+
+    answer({ getConnection: { connected: false } }); // "Forget key" in the meantime
+    render(<Popup />);
+    await screen.findByRole('heading', { name: 'Connect to intervals.icu' });
+    cleanup();
+    send.mockReset();
+    answer({ getConnection: { connected: false } });
+
+    render(<Popup />);
+    await screen.findByRole('heading', { name: 'Connect to intervals.icu' });
+    expect(send).toHaveBeenCalledTimes(1);
+    expect(send).toHaveBeenCalledWith('getConnection', undefined);
   });
 });

@@ -88,7 +88,7 @@ describe('the wellness form', () => {
     expect(within(form).getByText('ml/kg/min')).toBeTruthy();
     expect(within(form).getByText('bpm')).toBeTruthy();
     expect(document.activeElement?.id).toBe('w-weight'); // ready to type
-    // cache first, then the network (unless the day was read less than a minute ago)
+    // cache first, then the network
     expect(calls('getWellnessDay')).toEqual([
       { date: undefined, source: 'cache' },
       { date: TODAY, source: 'network' },

@@ -6,7 +6,6 @@
 import { invalidInput } from '~/lib/api/errors';
 import type { Athlete, Wellness } from '~/lib/api/types';
 import { addDays, isIsoDate } from '~/lib/dates';
-import type { Source } from '~/lib/messages';
 import {
   checkWellnessPatch,
   EDITABLE_KEYS,
@@ -19,7 +18,7 @@ import {
 } from '~/lib/wellness';
 import type { PendingWellness, SaveWellnessResult, WellnessDayView, WellnessLockResult } from '~/lib/wellness/views';
 import { athleteToday, requireAthlete, type Services } from '../services/context';
-import { getCached, putCached, readThrough, wellnessDayCacheKey } from '../store/cache';
+import { getCached, putCached, refresh, wellnessDayCacheKey } from '../store/cache';
 import { discardEntry, getEntry, listEntries, type OutboxEntry, queueEdit } from '../store/wellness-outbox';
 import { wellnessOutbox } from './setup';
 
@@ -79,7 +78,7 @@ async function weightUnit(services: Services, athleteId: string, fetch: boolean)
 
 export async function getWellnessDay(
   services: Services,
-  request: { date?: string } & Source,
+  request: { date?: string; source: 'cache' | 'network' },
 ): Promise<WellnessDayView> {
   const athlete = await requireAthlete();
   const today = athleteToday(services, athlete);
@@ -87,14 +86,13 @@ export async function getWellnessDay(
   if (!isIsoDate(date)) throw invalidInput(`Not a date: "${date}". Use YYYY-MM-DD.`);
   const key = wellnessDayCacheKey(athlete.id, date);
   const network = request.source === 'network';
-  // From the network, unless the caller accepts a cached day younger than maxAgeMs (none given: always fetched).
-  const maxAgeMs = request.source === 'network' ? (request.maxAgeMs ?? 0) : 0;
   const [entry, unit, pending] = await Promise.all([
     network
-      ? readThrough(key, () => services.client.getWellness(athlete.id, date), {
-          maxAgeMs,
-          now: () => services.now().getTime(),
-        })
+      ? refresh(
+          key,
+          () => services.client.getWellness(athlete.id, date),
+          () => services.now().getTime(),
+        )
       : getCached<Wellness>(key),
     weightUnit(services, athlete.id, network),
     getEntry(athlete.id, date),
