@@ -15,7 +15,9 @@ const send = vi.mocked(sendMessage);
 
 type Answer = unknown | Error | Promise<unknown>;
 /** Answers per message type (and per dashboard source); an Error is thrown as the background's failure. */
-function answer(answers: Partial<Record<MessageType | 'cache' | 'network', Answer>>) {
+function answer(given: Partial<Record<MessageType | 'cache' | 'network', Answer>>) {
+  // The Training section (loaded on demand) lists its history; an empty one unless a test says otherwise.
+  const answers = { listSettingsHistory: [], ...given };
   send.mockImplementation((async (type: MessageType, data: { source?: 'cache' | 'network' } | undefined) => {
     const key = type === 'getDashboard' && data?.source ? data.source : type;
     const value = await answers[key as keyof typeof answers];
