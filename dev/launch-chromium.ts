@@ -130,15 +130,18 @@ export async function launchExtensionBrowser(options: LaunchOptions): Promise<Ex
       const page = await context.newPage();
       if (size) await page.setViewportSize({ width: size.width ?? 400, height: size.height ?? 600 });
       const url = `chrome-extension://${extensionId}/${path}`;
-      try {
-        await page.goto(url);
-      } catch (error) {
-        // On a fresh profile the extension's first run opens the options page itself, which can land in this very
-        // tab while it navigates ("interrupted by another navigation"): go again once that settles.
-        if (!/interrupted by another navigation/.test(String(error))) throw error;
-        await page.goto(url);
+      // On a fresh profile the extension's first run opens the options page itself, which can land in this very tab
+      // while it navigates ("interrupted by another navigation"): let that settle, then go again if needed.
+      for (let attempt = 1; ; attempt++) {
+        try {
+          await page.goto(url);
+          return page;
+        } catch (error) {
+          if (attempt === 3 || !/interrupted by another navigation/.test(String(error))) throw error;
+          await page.waitForLoadState().catch(() => {});
+          if (page.url() === url) return page;
+        }
       }
-      return page;
     },
     async close() {
       await debugConnection?.close().catch(() => {});

@@ -85,7 +85,7 @@ describe('foundation, in Chromium with the built extension', () => {
     h.standIn.faults.add({ kind: 'status', status: 429, retryAfter: 1, path: '/athlete/*/activities', times: 2 });
     const popup = await openPopup(h.browser);
     // The dashboard was fetched a moment ago (above), so opening the popup asks nothing: Refresh does.
-    await popup.getByRole('button', { name: 'Refresh' }).click();
+    await popup.getByRole('button', { name: 'Refresh', exact: true }).click();
     await popup.getByText('Updating…').waitFor();
     await popup.getByText('Updated now').waitFor({ timeout: 20_000 });
     expect(await popup.getByRole('alert').count()).toBe(0);
@@ -96,7 +96,7 @@ describe('foundation, in Chromium with the built extension', () => {
   it('keeps cached data and explains an outage that outlasts the retries', async () => {
     h.standIn.faults.add({ kind: 'status', status: 500, path: '/athlete/*' });
     const popup = await openPopup(h.browser);
-    await popup.getByRole('button', { name: 'Refresh' }).click(); // fresh data is not fetched on opening
+    await popup.getByRole('button', { name: 'Refresh', exact: true }).click(); // fresh data is not fetched on opening
     await popup
       .getByRole('alert')
       .getByText(/having trouble/i)
