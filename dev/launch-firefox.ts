@@ -84,8 +84,8 @@ export async function gotoExtensionPage(page: Page, url: string, timeout = 15_00
   }
 }
 
-/** The build as an .xpi (a zip of the folder), as `wxt zip` packs it. */
-function packXpi(dir: string): Uint8Array {
+/** Every file under `dir`, by its path from `dir` with forward slashes (what a zip of the folder holds). */
+export function filesUnder(dir: string): Record<string, Uint8Array> {
   const files: Record<string, Uint8Array> = {};
   const walk = (folder: string) => {
     for (const name of readdirSync(folder)) {
@@ -95,7 +95,12 @@ function packXpi(dir: string): Uint8Array {
     }
   };
   walk(dir);
-  return zipSync(files);
+  return files;
+}
+
+/** The build as an .xpi (a zip of the folder), as `wxt zip` packs it. */
+function packXpi(dir: string): Uint8Array {
+  return zipSync(filesUnder(dir));
 }
 
 export async function launchFirefoxWithExtension(options: FirefoxLaunchOptions = {}): Promise<FirefoxExtensionBrowser> {

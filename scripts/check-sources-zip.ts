@@ -11,10 +11,11 @@
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, relative, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { unzipSync } from 'fflate';
+import { filesUnder } from '../dev/launch-firefox';
 
 const keep = process.argv.includes('--keep');
 const repo = resolve('.');
@@ -37,19 +38,6 @@ function run(command: string, args: string[], cwd: string, extraEnv: Record<stri
 }
 
 const sha = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex').slice(0, 16);
-
-function filesUnder(dir: string): Record<string, Uint8Array> {
-  const files: Record<string, Uint8Array> = {};
-  const walk = (folder: string) => {
-    for (const name of readdirSync(folder)) {
-      const path = join(folder, name);
-      if (statSync(path).isDirectory()) walk(path);
-      else files[relative(dir, path).split('\\').join('/')] = readFileSync(path);
-    }
-  };
-  walk(dir);
-  return files;
-}
 
 function unzipFiles(zip: string): Record<string, Uint8Array> {
   const entries = unzipSync(readFileSync(zip));
