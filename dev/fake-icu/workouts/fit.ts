@@ -45,37 +45,23 @@ function intensityOf(step: Step): string {
   return p && p.high <= (step.power?.units === 'w' ? 0 : 60) ? 'rest' : 'active';
 }
 
+/** A custom FIT target range: FIT offsets watts by 1000 and bpm by 100, and writes speed in mm/s. */
+function customTarget(targetType: string, r: { low: number; high: number }, scale: number, offset: number): Mesg {
+  return {
+    targetType,
+    targetValue: 0,
+    customTargetValueLow: Math.round(r.low * scale) + offset,
+    customTargetValueHigh: Math.round(r.high * scale) + offset,
+  };
+}
+
 function target(step: Step, t: Thresholds): Mesg {
   const power = powerWatts(step, t.ftp);
-  if (power) {
-    const r = widen(power, RANGES.power);
-    return {
-      targetType: 'power',
-      targetValue: 0,
-      customTargetValueLow: Math.round(r.low) + 1000,
-      customTargetValueHigh: Math.round(r.high) + 1000,
-    };
-  }
+  if (power) return customTarget('power', widen(power, RANGES.power), 1, 1000);
   const hr = hrBpm(step, t.lthr);
-  if (hr) {
-    const r = widen(hr, RANGES.hr);
-    return {
-      targetType: 'heartRate',
-      targetValue: 0,
-      customTargetValueLow: Math.round(r.low) + 100,
-      customTargetValueHigh: Math.round(r.high) + 100,
-    };
-  }
+  if (hr) return customTarget('heartRate', widen(hr, RANGES.hr), 1, 100);
   const speed = paceSpeed(step, t.thresholdPace);
-  if (speed) {
-    const r = widen(speed, RANGES.pace);
-    return {
-      targetType: 'speed',
-      targetValue: 0,
-      customTargetValueLow: Math.round(r.low * 1000),
-      customTargetValueHigh: Math.round(r.high * 1000),
-    };
-  }
+  if (speed) return customTarget('speed', widen(speed, RANGES.pace), 1000, 0);
   return { targetType: 'open', targetValue: 0 };
 }
 
