@@ -50,7 +50,7 @@ export default defineConfig({
       preact({ devToolsEnabled: false, prefreshEnabled: false, reactAliasesEnabled: false }),
       preactWithoutHtmlSink(),
     ],
-    build: { sourcemap: false },
+    build: { sourcemap: process.env.ICU_SOURCEMAP === '1' },
   }),
   manifest: ({ browser }) => ({
     name: 'Companion for intervals.icu',
@@ -89,6 +89,7 @@ export default defineConfig({
         suggested_key: { default: 'Alt+Shift+L' },
         description: 'Lock today’s wellness (device syncs stop overwriting it)',
       },
+      'download-todays-workout': { description: 'Download today’s planned workout (default format)' },
     },
     ...(browser === 'firefox'
       ? {

@@ -7,6 +7,8 @@
 import { type Browser, browser } from 'wxt/browser';
 import type { ErrorInfo } from './api/errors';
 import type { ExportData } from './export/data';
+import type { WorkoutFormat } from './plan/formats';
+import type { PlannedWorkoutView, PlanView } from './plan/views';
 import type { ActivityVo2max, Vo2maxOverview, Vo2maxTrendData } from './power/vo2max-views';
 import type { Route } from './routes';
 import type { TrainingPatch } from './training/settings';
@@ -147,6 +149,21 @@ export interface ProtocolMap {
   listPendingWellness: { request: undefined; response: PendingWellness[] };
   /** Try pending edits now (one day or all); answers what is still pending. */
   retryPending: { request: { date?: string }; response: PendingWellness[] };
+  /**
+   * Planned workouts (category WORKOUT) of today and the next 7 days, athlete-local. `cache`: instantly, null on a
+   * miss; `network`: fresh unless fetched in the last few minutes (`force`: fetch anyway, the Refresh button).
+   */
+  getPlan: { request: { source: 'cache' | 'network'; force?: boolean }; response: PlanView | null };
+  /** One planned workout as a file (base64) named `<date>_<name>.<ext>`, for the surface to save. */
+  downloadWorkout: {
+    request: { eventId: number; format: WorkoutFormat };
+    response: { fileName: string; base64: string; workout: PlannedWorkoutView };
+  };
+  /** The plan's structured workouts as files in one format (one request), for the surface to zip; `skipped` names the rest. */
+  downloadPlanFiles: {
+    request: { format: WorkoutFormat };
+    response: { today: string; newest: string; files: { fileName: string; base64: string }[]; skipped: string[] };
+  };
   /** Give up a pending edit of a day. */
   discardPending: { request: { date: string }; response: null };
   /** The last 50 confirmed writes, newest first, with what Undo would put back. */

@@ -3,9 +3,11 @@
  * `storage.session` (trusted contexts only, gone with the browser session); the popup takes it once and clears it.
  * Opened in a tab instead (browsers where `action.openPopup` fails), the popup reads the same from its URL hash.
  */
-import { storage } from 'wxt/utils/storage';
+import { defineItem } from './storage-item';
 
-export type PopupView = 'wellness';
+/** `wellness`: the quick-wellness form. `plan-today`: the Plan section, saving today's workout. */
+export type PopupView = 'wellness' | 'plan-today';
+const VIEWS: readonly string[] = ['wellness', 'plan-today'] satisfies PopupView[];
 
 export interface PopupIntent {
   view: PopupView;
@@ -15,7 +17,7 @@ export interface PopupIntent {
 
 export const INTENT_TTL_MS = 60_000;
 
-export const popupIntent = storage.defineItem<PopupIntent | null>('session:popupIntent', { fallback: null });
+export const popupIntent = defineItem<PopupIntent | null>('session:popupIntent', { fallback: null });
 
 /** The view asked for by a fresh intent or by the URL hash (`#wellness`), clearing the intent. */
 export async function takePopupIntent(hash: string, now = Date.now()): Promise<PopupView | null> {
@@ -27,5 +29,6 @@ export async function takePopupIntent(hash: string, now = Date.now()): Promise<P
     // storage.session unavailable (very old browser): the hash still works.
   }
   if (intent && now - intent.at >= 0 && now - intent.at < INTENT_TTL_MS) return intent.view;
-  return hash === '#wellness' ? 'wellness' : null;
+  const fromHash = hash.replace(/^#/, '');
+  return VIEWS.includes(fromHash) ? (fromHash as PopupView) : null;
 }

@@ -1,5 +1,5 @@
 /**
- * Settings, one `storage.defineItem` each, in `storage.local`. Everything here may be read by content scripts (they
+ * Settings, one `defineItem` (lib/storage-item.ts) each, in `storage.local`. Everything here may be read by content scripts (they
  * can read `storage.local`), so nothing secret belongs here: the API key lives in IndexedDB (entrypoints/background/store/secrets.ts).
  *
  * Each item has a `version`; a change of shape bumps it and adds a `migrations[newVersion]` function turning the old
@@ -8,9 +8,11 @@
  * `@__PURE__`: an item a bundle does not use is left out of it (the background uses three of these); defining one only
  * reads it, and any migrations still run before the first read wherever it is used.
  */
-import { storage } from 'wxt/utils/storage';
+
 import type { AthleteSummary } from './messages';
+import { DEFAULT_WORKOUT_FORMAT, isWorkoutFormat, type WorkoutFormat } from './plan/formats';
 import { DEFAULT_VO2MAX_FORMULA, VO2MAX_LINES, type Vo2maxFormulaId, WEIGHT_KG_RANGE } from './power/vo2max';
+import { defineItem } from './storage-item';
 
 /** The athlete the stored key was checked against. Not secret: id, name and timezone are shown in the UI. */
 export interface ConnectedAthlete extends AthleteSummary {
@@ -22,7 +24,7 @@ export interface ConnectedAthlete extends AthleteSummary {
  * `local:connectedAthlete` — v1: `{ id, name, timezone }` or null when not connected. Written by a successful
  * "Check connection", removed by "Forget key".
  */
-export const connectedAthlete = /* @__PURE__ */ storage.defineItem<ConnectedAthlete | null>('local:connectedAthlete', {
+export const connectedAthlete = /* @__PURE__ */ defineItem<ConnectedAthlete | null>('local:connectedAthlete', {
   fallback: null,
   version: 1,
 });
@@ -31,7 +33,7 @@ export const connectedAthlete = /* @__PURE__ */ storage.defineItem<ConnectedAthl
  * `local:vo2maxFormula` — v1: 'sitko' (Sitko et al. 2022, the default) or 'acsm' (ACSM leg cycling). Chosen in the
  * popup's VO2max card or on the options page. Read it with `readVo2maxFormula`, which ignores unknown values.
  */
-export const vo2maxFormula = /* @__PURE__ */ storage.defineItem<Vo2maxFormulaId>('local:vo2maxFormula', {
+export const vo2maxFormula = /* @__PURE__ */ defineItem<Vo2maxFormulaId>('local:vo2maxFormula', {
   fallback: DEFAULT_VO2MAX_FORMULA,
   version: 1,
 });
@@ -40,13 +42,13 @@ export const vo2maxFormula = /* @__PURE__ */ storage.defineItem<Vo2maxFormulaId>
  * `local:vo2maxWeightOverride` — v1: kilograms (20–300) the user typed in the VO2max card, used instead of the
  * recorded weights for every estimate, or null (use wellness → curve → athlete weight). Removed by "Forget key".
  */
-export const vo2maxWeightOverride = /* @__PURE__ */ storage.defineItem<number | null>('local:vo2maxWeightOverride', {
+export const vo2maxWeightOverride = /* @__PURE__ */ defineItem<number | null>('local:vo2maxWeightOverride', {
   fallback: null,
   version: 1,
 });
 
 /** `local:vo2maxWindow` — v1: the window last chosen in the VO2max card ('42d', '90d', 's0', '1y', 'all'). */
-export const vo2maxWindow = /* @__PURE__ */ storage.defineItem<string>('local:vo2maxWindow', {
+export const vo2maxWindow = /* @__PURE__ */ defineItem<string>('local:vo2maxWindow', {
   fallback: '42d',
   version: 1,
 });
@@ -72,13 +74,13 @@ export async function readVo2maxWeightOverride(): Promise<number | null> {
 export type CsvDelimiter = ',' | ';';
 
 /** `local:exportDelimiter` — v1: ',' (default) or ';'. Set in the popup's Export section or on the export page. */
-export const exportDelimiter = /* @__PURE__ */ storage.defineItem<CsvDelimiter>('local:exportDelimiter', {
+export const exportDelimiter = /* @__PURE__ */ defineItem<CsvDelimiter>('local:exportDelimiter', {
   fallback: ',',
   version: 1,
 });
 
 /** `local:exportBom` — v1: start CSV files with a UTF-8 byte order mark, so Excel reads accents right. Default off. */
-export const exportBom = /* @__PURE__ */ storage.defineItem<boolean>('local:exportBom', {
+export const exportBom = /* @__PURE__ */ defineItem<boolean>('local:exportBom', {
   fallback: false,
   version: 1,
 });
@@ -88,7 +90,22 @@ export const exportBom = /* @__PURE__ */ storage.defineItem<boolean>('local:expo
  * 'latlng', 'other') left out of streams CSVs. Default [] (every stream the activity has): storing what is left out
  * means a stream type added later is exported until the user says otherwise.
  */
-export const exportStreamsExcluded = /* @__PURE__ */ storage.defineItem<string[]>('local:exportStreamsExcluded', {
+export const exportStreamsExcluded = /* @__PURE__ */ defineItem<string[]>('local:exportStreamsExcluded', {
   fallback: [],
   version: 1,
 });
+
+/**
+ * `local:workoutFormat` — v1: the planned-workout file format one click downloads ('zwo' default, 'fit', 'erg',
+ * 'mrc'). Set in the popup's Plan section or on the options page; read it with `readWorkoutFormat`.
+ */
+export const workoutFormat = /* @__PURE__ */ defineItem<WorkoutFormat>('local:workoutFormat', {
+  fallback: DEFAULT_WORKOUT_FORMAT,
+  version: 1,
+});
+
+/** The stored default format, or ZWO when the stored value is not a known format. */
+export async function readWorkoutFormat(): Promise<WorkoutFormat> {
+  const value = await workoutFormat.getValue();
+  return isWorkoutFormat(value) ? value : DEFAULT_WORKOUT_FORMAT;
+}

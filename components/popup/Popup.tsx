@@ -1,6 +1,6 @@
 /**
  * The toolbar popup: who is connected, today's wellness and the latest (or this tab's) activity, then the Wellness,
- * VO2max, Training and Export sections (the last three load on demand). It shows the cached dashboard at once and asks
+ * Plan, VO2max, Training and Export sections (all but Wellness load on demand). It shows the cached dashboard at once and asks
  * intervals.icu again only when that is older than a minute, keeping what it has when that fails; the header says how
  * old the data is, and its Refresh button fetches it now.
  */
@@ -9,12 +9,14 @@ import { browser } from 'wxt/browser';
 import { ErrorNotice } from '~/components/common/ErrorNotice';
 import { PopupExport } from '~/components/export/PopupExport';
 import { formatAgo } from '~/components/format';
+import { PlanSection } from '~/components/plan/PlanSection';
 import { TrainingSection } from '~/components/training/TrainingSection';
 import { Vo2maxSection } from '~/components/vo2max/Vo2maxSection';
-import { useWellnessIntent, WellnessSection } from '~/components/wellness/WellnessSection';
+import { WellnessSection } from '~/components/wellness/WellnessSection';
 import type { ErrorInfo } from '~/lib/api/errors';
 import { errorInfoOf } from '~/lib/api/explain-error';
 import { type AthleteSummary, type Dashboard, sendMessage } from '~/lib/messages';
+import { usePopupIntent } from './intent';
 import { LatestActivityCard } from './LatestActivityCard';
 import { NotConnected } from './NotConnected';
 import { PopupHeader } from './PopupHeader';
@@ -123,7 +125,8 @@ function ConnectedPopup({ athlete, cached, openSettings }: ConnectedPopupProps) 
   const alive = useRef(true);
   const tabActivity = useTabActivity();
   const [wellnessOpen, setWellnessOpen] = useState(false);
-  useWellnessIntent(() => setWellnessOpen(true));
+  const [saveToday, setSaveToday] = useState(false);
+  usePopupIntent((view) => (view === 'wellness' ? setWellnessOpen(true) : setSaveToday(true)));
   useTick(15_000);
   useDashboardShownMark(dashboard !== null);
 
@@ -213,6 +216,7 @@ function ConnectedPopup({ athlete, cached, openSettings }: ConnectedPopupProps) 
           <p class="muted placeholder">Loading today’s wellness and your latest activity…</p>
         ) : null}
         <WellnessSection open={wellnessOpen} onOpenChange={setWellnessOpen} />
+        <PlanSection saveToday={saveToday} />
         <Vo2maxSection activityId={tabActivity?.id ?? null} />
         <TrainingSection />
         <PopupExport tabActivity={tabActivity} latest={dashboard?.latestActivity ?? null} />

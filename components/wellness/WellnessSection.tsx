@@ -55,18 +55,3 @@ export function WellnessSection({ open, onOpenChange }: WellnessSectionProps) {
     </div>
   );
 }
-
-/**
- * Opens the section when the popup was opened for it (shortcut intent or `#wellness`). lib/popup-intent (and WXT's
- * storage with it) is loaded on demand: the popup's first load has no other use for it.
- */
-export function useWellnessIntent(open: () => void): void {
-  useEffect(() => {
-    import('~/lib/popup-intent')
-      .then((intent) => intent.takePopupIntent(location.hash))
-      .then((view) => {
-        if (view === 'wellness') open();
-      })
-      .catch(() => {});
-  }, []);
-}

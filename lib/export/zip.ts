@@ -14,6 +14,8 @@ import { Zip, ZipDeflate } from 'fflate';
 export interface ZipWriter {
   /** Adds one file. Calls are queued, so files never interleave. Resolves once its bytes went to `onChunk`. */
   addText(name: string, text: string): Promise<void>;
+  /** Adds one binary file (e.g. a FIT workout), deflated in one step: such files are small. Queued like `addText`. */
+  addBytes(name: string, bytes: Uint8Array): Promise<void>;
   /** Writes the central directory. Resolves after the last chunk went to `onChunk`. */
   end(): Promise<void>;
   /** Compressed bytes handed to `onChunk` so far. */
@@ -52,12 +54,22 @@ export function createZipWriter(onChunk: (chunk: Uint8Array) => void, options: Z
     if (failure) throw failure;
   };
 
-  const write = async (name: string, text: string) => {
+  const open = (name: string) => {
     check();
     if (ended) throw new Error('The zip was already ended.');
     const file = new ZipDeflate(name, { level });
     file.mtime = mtime;
     zip.add(file);
+    return file;
+  };
+
+  const writeBytes = async (name: string, bytes: Uint8Array) => {
+    open(name).push(bytes, true);
+    check();
+  };
+
+  const write = async (name: string, text: string) => {
+    const file = open(name);
     if (text.length === 0) {
       file.push(new Uint8Array(0), true);
       return check();
@@ -77,6 +89,11 @@ export function createZipWriter(onChunk: (chunk: Uint8Array) => void, options: Z
   return {
     addText(name, text) {
       const next = queue.then(() => write(name, text));
+      queue = next.catch(() => {});
+      return next;
+    },
+    addBytes(name, bytes) {
+      const next = queue.then(() => writeBytes(name, bytes));
       queue = next.catch(() => {});
       return next;
     },

@@ -33,6 +33,19 @@ describe('createZipWriter', () => {
     expect(zip.bytesWritten).toBe(sink.bytes().length);
   });
 
+  it('keeps binary files byte for byte, in order with text files', async () => {
+    const sink = collect();
+    const zip = createZipWriter(sink.onChunk);
+    const fit = Uint8Array.from({ length: 3000 }, (_, i) => (i * 7919) % 256);
+    await Promise.all([zip.addBytes('2026-12-04_VO2max.fit', fit), zip.addText('notes.txt', 'x')]);
+    await zip.addBytes('empty.fit', new Uint8Array(0));
+    await zip.end();
+    const files = unzipSync(sink.bytes());
+    expect(Object.keys(files)).toEqual(['2026-12-04_VO2max.fit', 'notes.txt', 'empty.fit']);
+    expect(files['2026-12-04_VO2max.fit']).toEqual(fit);
+    expect(files['empty.fit']).toHaveLength(0);
+  });
+
   it('streams: a large file leaves in many chunks, slices never split a surrogate pair', async () => {
     const sink = collect();
     let pauses = 0;

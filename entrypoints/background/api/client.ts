@@ -71,6 +71,8 @@ export interface RequestOptions {
   json?: unknown;
   /** A 422 (or a Hidden stub) here means the activity was imported from Strava. */
   refusedForStrava?: boolean;
+  /** Answer the body's bytes instead of parsed JSON (file downloads). */
+  bytes?: boolean;
 }
 
 export interface IcuClient {
@@ -121,10 +123,17 @@ export interface IcuClient {
   ): Promise<SportSettings>;
   /** Re-applies the settings to past activities (asynchronous on the server; it answers at once). */
   applySportSettings(athleteId: string, id: number | string): Promise<void>;
+  /**
+   * With `ext`, each workout also carries `workout_filename` and `workout_file_base64` in that format (`resolve`:
+   * targets in watts, bpm and m/s).
+   */
   listEvents(
     athleteId: string,
-    range?: { oldest?: string; newest?: string; category?: readonly EventCategory[] },
+    range?: { oldest?: string; newest?: string; category?: readonly EventCategory[]; ext?: string; resolve?: boolean },
   ): Promise<Event[]>;
+  getEvent(athleteId: string, eventId: number): Promise<Event>;
+  /** A planned workout as a file: `ext` is zwo, mrc, erg or fit. */
+  downloadWorkout(athleteId: string, eventId: number, ext: string): Promise<Uint8Array>;
 }
 
 export function basicAuthHeader(apiKey: string): string {
@@ -142,18 +151,19 @@ export function createIcuClient(options: IcuClientOptions): IcuClient {
       throw new IcuError({ kind: 'auth', message: 'No API key is stored. Connect in the extension’s settings.' });
     }
     const context = { refusedForStrava: requestOptions.refusedForStrava ?? false, apiKey };
-    let body: string;
+    let body: string | ArrayBuffer;
     try {
       const response = await http(path.replace(/^\//, ''), {
         method,
-        headers: { authorization: basicAuthHeader(apiKey), accept: 'application/json' },
+        headers: { authorization: basicAuthHeader(apiKey), accept: requestOptions.bytes ? '*/*' : 'application/json' },
         searchParams: toSearchParams(requestOptions.searchParams),
         ...(requestOptions.json !== undefined ? { json: requestOptions.json } : {}),
       });
-      body = await response.text();
+      body = requestOptions.bytes ? await response.arrayBuffer() : await response.text();
     } catch (error) {
       throw await toIcuError(error, context);
     }
+    if (typeof body !== 'string') return new Uint8Array(body) as T;
     const value = parseJson(body);
     if (context.refusedForStrava && isStravaStub(value)) {
       throw new IcuError({ kind: 'strava', message: STRAVA_MESSAGE });
@@ -227,8 +237,13 @@ export function createIcuClient(options: IcuClientOptions): IcuClient {
           oldest: range.oldest,
           newest: range.newest,
           category: range.category && range.category.length > 0 ? range.category : undefined,
+          ext: range.ext,
+          resolve: range.resolve,
         },
       }),
+    getEvent: (athleteId, eventId) => request('GET', `${athlete(athleteId)}/events/${eventId}`),
+    downloadWorkout: (athleteId, eventId, ext) =>
+      request('GET', `${athlete(athleteId)}/events/${eventId}/download.${encodeURIComponent(ext)}`, { bytes: true }),
   };
 }
 

@@ -8,6 +8,7 @@ import { IcuError } from '~/lib/api/errors';
 import { wellnessCommands } from '../wellness/commands';
 import type { Services } from './context';
 import { exportCommandHandlers } from './export';
+import { openPopupOn, showBadge } from './feedback';
 
 export type CommandHandler = (services: Services, tab: Browser.tabs.Tab | undefined) => Promise<void>;
 
@@ -16,6 +17,8 @@ export function createCommandHandlers(): Record<string, CommandHandler> {
   return {
     ...exportCommandHandlers(),
     ...wellnessCommands,
+    // The popup opens on the Plan section, saves today's workout in the default format and says which (or why not).
+    'download-todays-workout': () => openPopupOn('plan-today'),
   };
 }
 
@@ -43,6 +46,11 @@ export function setupCommands(services: Services): void {
   const handlers = createCommandHandlers();
   browser.commands?.onCommand.addListener((command, tab) => {
     runCommand(handlers, services, command, tab).catch((error) => {
+      // Visible wherever the shortcut was pressed: e.g. an export shortcut on a page that shows no activity says so.
+      // (lock-today has already put its own outcome on the badge.)
+      if (command !== 'lock-today') {
+        void showBadge('failed', error instanceof IcuError ? error.message : 'The shortcut failed: please try again.');
+      }
       console.error(
         `[icu-companion] shortcut "${command}" failed:`,
         error instanceof Error ? error.name : typeof error,

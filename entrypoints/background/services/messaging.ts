@@ -31,6 +31,7 @@ import type { Services } from './context';
 import { getActivitySummary, getDashboard } from './dashboard';
 import { getExportData, listActivitiesForExport } from './export';
 import { getTabPage, rememberTabPage } from './pages';
+import { downloadPlanFiles, downloadWorkout, getPlan } from './plan';
 import { applySportSettings, getTraining, listSettingsHistory, saveSportSettings, undoSportSettings } from './training';
 import { getActivityVo2max, getVo2max, getVo2maxTrend } from './vo2max';
 
@@ -64,6 +65,9 @@ export function createHandlers(services: Services): Handlers {
     applySportSettings: (request) => applySportSettings(services, request),
     listSettingsHistory: () => listSettingsHistory(),
     undoSportSettings: (request) => undoSportSettings(services, request),
+    getPlan: (request) => getPlan(services, request),
+    downloadWorkout: (request) => downloadWorkout(services, request),
+    downloadPlanFiles: (request) => downloadPlanFiles(services, request),
   };
 }
 

@@ -4,10 +4,10 @@
  * keyboard shortcuts can act on "the activity in this tab" without the `tabs` permission.
  */
 import { type Browser, browser } from 'wxt/browser';
-import { storage } from 'wxt/utils/storage';
 import type { Route } from '~/lib/routes';
+import { defineItem } from '~/lib/storage-item';
 
-const tabPages = storage.defineItem<Record<string, Route>>('session:tabPages', { fallback: {} });
+const tabPages = defineItem<Record<string, Route>>('session:tabPages', { fallback: {} });
 
 export async function rememberTabPage(sender: Browser.runtime.MessageSender, route: Route): Promise<null> {
   const tabId = sender.tab?.id;
