@@ -63,10 +63,15 @@ export default defineConfig({
     action: { default_title: 'Companion for intervals.icu' },
     // Loaded with import() by the content script when needed, which keeps it small: the in-page features (only on
     // the page kinds they serve, with the CSV builder for the export buttons and shortcuts) and the in-page quick
-    // wellness panel with its stylesheet. None holds data.
+    // wellness panel with its stylesheet, and the planned-workout downloads (with the zip writer). None holds data.
     web_accessible_resources: [
       {
-        resources: ['in-page-features.js', 'wellness-panel.js', 'assets/wellness-panel-style.css'],
+        resources: [
+          'in-page-features.js',
+          'wellness-panel.js',
+          'assets/wellness-panel-style.css',
+          'workout-downloads.js',
+        ],
         matches: ['https://intervals.icu/*'],
       },
     ],

@@ -34,7 +34,8 @@ export interface ExtensionBrowser {
    * not attach to extension popups, so this reaches it over a second CDP connection on a loopback debugging port.
    * `path` is the page the popup shows (`popup.html` unless the harness pointed `action.setPopup` elsewhere).
    */
-  openToolbarPopup(path?: string): Promise<Page>;
+  /** Opens the toolbar popup (or, `alreadyOpen`, finds the one the extension opened itself) and returns its page. */
+  openToolbarPopup(path?: string, options?: { alreadyOpen?: boolean }): Promise<Page>;
   close(): Promise<void>;
 }
 
@@ -92,11 +93,13 @@ export async function launchExtensionBrowser(options: LaunchOptions): Promise<Ex
   const extensionId = new URL(worker.url()).host;
 
   let debugConnection: Browser | null = null;
-  const openToolbarPopup = async (path = 'popup.html'): Promise<Page> => {
+  const openToolbarPopup = async (path = 'popup.html', { alreadyOpen = false } = {}): Promise<Page> => {
     const worker = await findWorker();
-    await worker.evaluate(() =>
-      (globalThis as unknown as { chrome: { action: { openPopup(): Promise<void> } } }).chrome.action.openPopup(),
-    );
+    if (!alreadyOpen) {
+      await worker.evaluate(() =>
+        (globalThis as unknown as { chrome: { action: { openPopup(): Promise<void> } } }).chrome.action.openPopup(),
+      );
+    }
     const popupUrl = `chrome-extension://${extensionId}/${path}`;
     const deadline = Date.now() + 10_000;
     while (Date.now() < deadline) {

@@ -154,6 +154,8 @@ export interface ProtocolMap {
    * miss; `network`: fresh unless fetched in the last few minutes (`force`: fetch anyway, the Refresh button).
    */
   getPlan: { request: { source: 'cache' | 'network'; force?: boolean }; response: PlanView | null };
+  /** One planned workout (e.g. the one an intervals.icu page shows), for its download menu and format notes. */
+  getPlannedWorkout: { request: { eventId: number }; response: PlannedWorkoutView };
   /** One planned workout as a file (base64) named `<date>_<name>.<ext>`, for the surface to save. */
   downloadWorkout: {
     request: { eventId: number; format: WorkoutFormat };

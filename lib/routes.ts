@@ -6,15 +6,19 @@
  *   /activities/i12345678            activity, default tab
  *   /activities/i12345678/data       activity, "data" tab
  *   /calendar, /fitness, /power, /wellness, /settings
+ *   /events/71001                    a planned workout (calendar event). Assumed: intervals.icu documents no URL for
+ *                                    one; this table is the one place to change when the site's own form is known.
  * Coaches viewing an athlete may see the same pages under /athlete/<id>/… (assumed from the API's id scheme; the
  * prefix is accepted and reported, not required).
  */
-export type PageKind = 'activity' | 'calendar' | 'fitness' | 'power' | 'wellness' | 'settings' | 'other';
+export type PageKind = 'activity' | 'workout' | 'calendar' | 'fitness' | 'power' | 'wellness' | 'settings' | 'other';
 
 export interface Route {
   kind: PageKind;
   /** Activity id as intervals.icu writes it ("i12345678", or a bare number for Strava imports). */
   activityId?: string;
+  /** Planned workout (event) id, on a `workout` page. */
+  eventId?: number;
   /** Sub-page of an activity ("timeline", "data", …), or undefined for the default tab. */
   tab?: string;
   /** Athlete id when the URL names one (coach views). */
@@ -50,6 +54,11 @@ export function parseRoute(url: string | URL): Route {
     route.kind = 'activity';
     route.activityId = id;
     if (tab) route.tab = tab.toLowerCase();
+    return route;
+  }
+  if (section === 'events' && id && /^\d+$/.test(id)) {
+    route.kind = 'workout';
+    route.eventId = Number(id);
     return route;
   }
   if (section && section in SECTION_KINDS) route.kind = SECTION_KINDS[section] as PageKind;

@@ -31,7 +31,7 @@ export interface FeatureManager {
 
 /** Two routes that show the same page header keep the features mounted (switching activity tabs). */
 function pageKey(route: Route): string {
-  return `${route.kind}:${route.activityId ?? ''}`;
+  return `${route.kind}:${route.activityId ?? route.eventId ?? ''}`;
 }
 
 export function createFeatureManager({

@@ -8,7 +8,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { ErrorNotice } from '~/components/common/ErrorNotice';
 import { Section } from '~/components/common/Section';
 import { type Source, useCachedThenFresh } from '~/components/common/use-cached-then-fresh';
-import { formatAgo, formatClock, formatRelativeDay, formatSport } from '~/components/format';
+import { formatAgo, formatDuration, formatRelativeDay, formatSport, quantityText } from '~/components/format';
 import { errorInfoOf, explainError } from '~/lib/api/explain-error';
 import { sendMessage } from '~/lib/messages';
 import {
@@ -48,7 +48,7 @@ export function PlanCard({ saveToday = false }: PlanCardProps) {
   const [format, setFormat] = useState<WorkoutFormat>(DEFAULT_WORKOUT_FORMAT);
   const [status, setStatus] = useState<Status>(null);
   const [menuFor, setMenuFor] = useState<number | null>(null);
-  const todayDone = useRef(!saveToday);
+  const todayDone = useRef(false);
 
   useEffect(() => {
     void readWorkoutFormat().then(setFormat);
@@ -87,7 +87,7 @@ export function PlanCard({ saveToday = false }: PlanCardProps) {
 
   // The shortcut: once the fresh plan is in, today's first structured workout, in the default format.
   useEffect(() => {
-    if (todayDone.current || loading || !plan) return;
+    if (!saveToday || todayDone.current || loading || !plan) return;
     todayDone.current = true;
     document.getElementById('plan')?.scrollIntoView({ block: 'start' });
     const today = plan.workouts.filter((w) => w.date === plan.today && isDownloadable(w));
@@ -104,7 +104,7 @@ export function PlanCard({ saveToday = false }: PlanCardProps) {
         );
       }
     });
-  }, [loading, plan]);
+  }, [saveToday, loading, plan]);
 
   const days = plan ? groupByDay(plan.workouts) : [];
   const now = new Date();
@@ -201,7 +201,7 @@ interface WorkoutRowProps {
 function WorkoutRow({ workout, format, menuOpen, onMenu, onDownload }: WorkoutRowProps) {
   const facts = [
     formatSport(workout.sport),
-    workout.movingTimeSecs ? formatClock(workout.movingTimeSecs) : null,
+    workout.movingTimeSecs ? quantityText(formatDuration(workout.movingTimeSecs)) : null,
     workout.load !== null ? `load ${Math.round(workout.load)}` : null,
   ].filter(Boolean);
   const note = formatNote(workout.targets, format, workout.sport);

@@ -4,6 +4,7 @@
  */
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { ErrorNotice } from '~/components/common/ErrorNotice';
+import { PlanSettings } from '~/components/plan/PlanSettings';
 import { Vo2maxSettings } from '~/components/vo2max/Vo2maxSettings';
 import type { ErrorInfo } from '~/lib/api/errors';
 import { errorInfoOf } from '~/lib/api/explain-error';
@@ -72,6 +73,9 @@ export function SettingsPage() {
       </main>
       <section class="settings-card" aria-labelledby="vo2max-settings-heading">
         <Vo2maxSettings />
+      </section>
+      <section class="settings-card" aria-labelledby="plan-settings-heading">
+        <PlanSettings />
       </section>
       <section class="settings-card">
         <Shortcuts />

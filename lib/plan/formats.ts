@@ -20,10 +20,10 @@ export type WorkoutFormat = (typeof WORKOUT_FORMATS)[number];
 export const DEFAULT_WORKOUT_FORMAT: WorkoutFormat = 'zwo';
 
 export const FORMAT_LABELS: Record<WorkoutFormat, string> = {
-  zwo: 'ZWO (Zwift, TrainerRoad, MyWhoosh)',
-  fit: 'FIT (Garmin, Wahoo, Hammerhead)',
-  erg: 'ERG (watts: most trainer apps)',
-  mrc: 'MRC (% FTP: most trainer apps)',
+  zwo: 'ZWO · Zwift, TrainerRoad',
+  fit: 'FIT · Garmin, Wahoo',
+  erg: 'ERG · watts',
+  mrc: 'MRC · % of FTP',
 };
 
 export const isWorkoutFormat = (value: unknown): value is WorkoutFormat =>

@@ -171,16 +171,18 @@ describe('Options: connected', () => {
 
     // Cancel returns focus to the button that opened the question.
     fireEvent.click(within(confirm).getByRole('button', { name: 'Cancel' }));
-    expect(screen.queryByRole('group')).toBeNull();
+    expect(screen.queryByRole('group', { name: /Forget the API key/ })).toBeNull();
     expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Forget key…' }));
 
     // Escape also cancels.
     fireEvent.click(screen.getByRole('button', { name: 'Forget key…' }));
-    fireEvent.keyDown(screen.getByRole('group'), { key: 'Escape' });
-    expect(screen.queryByRole('group')).toBeNull();
+    fireEvent.keyDown(screen.getByRole('group', { name: /Forget the API key/ }), { key: 'Escape' });
+    expect(screen.queryByRole('group', { name: /Forget the API key/ })).toBeNull();
 
     fireEvent.click(screen.getByRole('button', { name: 'Forget key…' }));
-    fireEvent.click(within(screen.getByRole('group')).getByRole('button', { name: 'Forget key' }));
+    fireEvent.click(
+      within(screen.getByRole('group', { name: /Forget the API key/ })).getByRole('button', { name: 'Forget key' }),
+    );
     await screen.findByRole('heading', { name: 'Connect to intervals.icu' });
     expect(calls('forgetKey')).toHaveLength(1);
     expect(screen.getByRole('status').textContent).toMatch(/Key forgotten and cached data deleted/);
@@ -194,7 +196,9 @@ describe('Options: connected', () => {
     });
     render(<SettingsPage />);
     fireEvent.click(await screen.findByRole('button', { name: 'Forget key…' }));
-    fireEvent.click(within(screen.getByRole('group')).getByRole('button', { name: 'Forget key' }));
+    fireEvent.click(
+      within(screen.getByRole('group', { name: /Forget the API key/ })).getByRole('button', { name: 'Forget key' }),
+    );
     const alert = await screen.findByRole('alert');
     expect(alert.textContent).toMatch(/Storage is not available/);
     expect(screen.getByRole('heading', { name: 'Connected to intervals.icu' })).toBeTruthy();

@@ -5,4 +5,4 @@
  */
 import type { PageKind } from '../../../lib/routes';
 
-export const SERVED_ROUTES: readonly PageKind[] = ['activity', 'calendar', 'wellness', 'fitness'];
+export const SERVED_ROUTES: readonly PageKind[] = ['activity', 'workout', 'calendar', 'wellness', 'fitness'];

@@ -7,6 +7,8 @@
  * - activity pages (`/activities/<id>` and tabs `/data`, `/power`…) have the header whose `.gutter8` → last child →
  *   last child is the actions area other extensions inject into, tabs TIMELINE / DATA, a notes panel and a chart bar;
  * - `?layout=noanchor` renders the same header without `.gutter8`, to test the floating-toolbar fallback;
+ * - the calendar lists the planned workouts, each linking to its own page (`/events/<id>`, an assumed URL: see
+ *   lib/routes.ts), which has the same header shape as an activity's;
  * - calendar, fitness, power, wellness and settings pages with a nav bar; a single-key shortcut handler on document
  *   (like the site's) that counts key presses in `window.__siteShortcuts`;
  * - light and dark, following the system.
@@ -32,12 +34,28 @@ function seedForPages(app: App) {
           }
         : { id: a.id, name: 'Strava activity', type: null, start: a.stub.start_date_local, load: null, moving: null },
     ),
+    workouts: app.state.events
+      .filter((e) => e.category === 'WORKOUT')
+      .map((e) => ({
+        id: e.id,
+        name: e.name ?? 'Workout',
+        type: e.type ?? null,
+        start: e.start_date_local,
+        load: e.icu_training_load ?? null,
+        moving: e.moving_time ?? null,
+        description: e.description ?? '',
+      })),
   };
 }
 
 export function page(app: App, path: string): Reply {
   const activityId = /^\/activities\/([^/?#]+)/.exec(path)?.[1];
-  const known = activityId ? app.state.activities.some((a) => a.id === activityId) : true;
+  const eventId = /^\/events\/([^/?#]+)/.exec(path)?.[1];
+  const known = activityId
+    ? app.state.activities.some((a) => a.id === activityId)
+    : eventId
+      ? app.state.events.some((e) => String(e.id) === eventId)
+      : true;
   const body = `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="color-scheme" content="light dark">
 <title>Intervals.icu</title>
@@ -108,13 +126,34 @@ const ROUTER = `
     return '<div class="card" style="padding:8px 16px"><h2>' + esc(title) + '</h2><table>' + rows + '</table></div>';
   }
 
+  function plannedView() {
+    const rows = seed.workouts.map((w) => '<tr data-event-id="' + esc(w.id) + '"><td>' + esc(w.start) +
+      '</td><td><a data-nav href="/events/' + encodeURIComponent(w.id) + '">' + esc(w.name) + '</a></td><td>' +
+      esc(w.type ?? '') + '</td><td>' + hm(w.moving) + '</td></tr>').join('');
+    return '<div class="card" style="padding:8px 16px"><h2>Planned</h2><table>' + rows + '</table></div>';
+  }
+
+  function eventView(id, noAnchor) {
+    const w = seed.workouts.find((x) => String(x.id) === id);
+    if (!w) return '<div class="card" style="padding:16px">Workout not found</div>';
+    return '<div class="card" data-event-id="' + esc(id) + '">' +
+      '<div class="' + (noAnchor ? 'header' : 'gutter8') + '">' +
+        '<div class="hdr-left"><div><b>' + esc(w.name) + '</b><br><small>' + esc(w.start) + '</small></div>' +
+        '<div>Load<br><b>' + esc(w.load ?? '?') + '</b></div><div>Time<br><b>' + hm(w.moving) + '</b></div></div>' +
+        '<div class="hdr-right"><div class="figures"><span>Planned</span></div>' +
+        '<div class="actions"><span>~ ' + esc(w.type ?? '') + '</span></div></div>' +
+      '</div><pre class="chart">' + esc(w.description) + '</pre></div>';
+  }
+
   function render() {
     const url = new URL(location.href);
     const parts = url.pathname.split('/').filter(Boolean);
     const noAnchor = url.searchParams.get('layout') === 'noanchor';
     if (parts[0] === 'activities' && parts[1]) app.innerHTML = activityView(decodeURIComponent(parts[1]), parts[2], noAnchor);
+    else if (parts[0] === 'events' && parts[1]) app.innerHTML = eventView(decodeURIComponent(parts[1]), noAnchor);
+    else if (parts[0] === 'calendar') app.innerHTML = plannedView() + listView('Calendar');
     else app.innerHTML = listView(({ calendar: 'Calendar', fitness: 'Fitness', power: 'Power curve', wellness: 'Wellness', settings: 'Settings' })[parts[0]] || 'Activities');
-    document.title = (document.querySelector('[data-activity-id] b')?.textContent || 'Intervals.icu') + ' - Intervals.icu';
+    document.title = (document.querySelector('[data-activity-id] b, [data-event-id] .hdr-left b')?.textContent || 'Intervals.icu') + ' - Intervals.icu';
   }
 
   document.addEventListener('click', (e) => {

@@ -31,7 +31,16 @@ export async function runCommand(
 ): Promise<void> {
   const handler = handlers[command];
   if (!handler) throw new IcuError({ kind: 'invalid', message: `Unknown shortcut "${command}".` });
-  await handler(services, tab);
+  try {
+    await handler(services, tab);
+  } catch (error) {
+    // Visible wherever the shortcut was pressed: e.g. an export shortcut on a page that shows no activity says so.
+    // (lock-today has already put its own outcome on the badge.)
+    if (command !== 'lock-today') {
+      await showBadge('failed', error instanceof IcuError ? error.message : 'The shortcut failed: please try again.');
+    }
+    throw error;
+  }
 }
 
 /** The `runCommand` message: the same handlers, for a tab named by id. */
@@ -46,11 +55,6 @@ export function setupCommands(services: Services): void {
   const handlers = createCommandHandlers();
   browser.commands?.onCommand.addListener((command, tab) => {
     runCommand(handlers, services, command, tab).catch((error) => {
-      // Visible wherever the shortcut was pressed: e.g. an export shortcut on a page that shows no activity says so.
-      // (lock-today has already put its own outcome on the badge.)
-      if (command !== 'lock-today') {
-        void showBadge('failed', error instanceof IcuError ? error.message : 'The shortcut failed: please try again.');
-      }
       console.error(
         `[icu-companion] shortcut "${command}" failed:`,
         error instanceof Error ? error.name : typeof error,

@@ -31,7 +31,7 @@ import type { Services } from './context';
 import { getActivitySummary, getDashboard } from './dashboard';
 import { getExportData, listActivitiesForExport } from './export';
 import { getTabPage, rememberTabPage } from './pages';
-import { downloadPlanFiles, downloadWorkout, getPlan } from './plan';
+import { downloadPlanFiles, downloadWorkout, getPlan, getPlannedWorkout } from './plan';
 import { applySportSettings, getTraining, listSettingsHistory, saveSportSettings, undoSportSettings } from './training';
 import { getActivityVo2max, getVo2max, getVo2maxTrend } from './vo2max';
 
@@ -66,6 +66,7 @@ export function createHandlers(services: Services): Handlers {
     listSettingsHistory: () => listSettingsHistory(),
     undoSportSettings: (request) => undoSportSettings(services, request),
     getPlan: (request) => getPlan(services, request),
+    getPlannedWorkout: (request) => getPlannedWorkout(services, request),
     downloadWorkout: (request) => downloadWorkout(services, request),
     downloadPlanFiles: (request) => downloadPlanFiles(services, request),
   };

@@ -73,6 +73,16 @@ function checkFormat(format: unknown): WorkoutFormat {
   return format;
 }
 
+/** One planned workout: from the cached plan when it is there, else `GET /events/{id}` (e.g. a workout page). */
+export async function getPlannedWorkout(services: Services, request: { eventId: number }): Promise<PlannedWorkoutView> {
+  const athlete = await requireAthlete();
+  if (!Number.isInteger(request.eventId)) throw new IcuError({ kind: 'invalid', message: 'No such planned workout.' });
+  const cached = (await getCached<PlanView>(planCacheKey(athlete.id)))?.value.workouts.find(
+    (w) => w.id === request.eventId,
+  );
+  return cached ?? toPlannedWorkout(await services.client.getEvent(athlete.id, request.eventId));
+}
+
 /** One planned workout as a file named `<date>_<name>.<ext>`. */
 export async function downloadWorkout(
   services: Services,
@@ -80,12 +90,8 @@ export async function downloadWorkout(
 ): Promise<WorkoutFile & { workout: PlannedWorkoutView }> {
   const format = checkFormat(request.format);
   const athlete = await requireAthlete();
-  if (!Number.isInteger(request.eventId)) throw new IcuError({ kind: 'invalid', message: 'No such planned workout.' });
-  const planned = (await getCached<PlanView>(planCacheKey(athlete.id)))?.value.workouts.find(
-    (w) => w.id === request.eventId,
-  );
   const [workout, bytes] = await Promise.all([
-    planned ?? services.client.getEvent(athlete.id, request.eventId).then(toPlannedWorkout),
+    getPlannedWorkout(services, request),
     services.client.downloadWorkout(athlete.id, request.eventId, format),
   ]);
   return { workout, fileName: workoutFileName(workout, format), base64: bytesToBase64(bytes) };
