@@ -10,7 +10,7 @@ import { errorInfoOf, explainError } from '~/lib/api/explain-error';
 import { todayIn } from '~/lib/dates';
 import { sendMessage } from '~/lib/messages';
 import { connectedAthlete } from '~/lib/settings';
-import { ACTIVITY_ACCEPT, formatBytes, MAX_UPLOAD_BYTES } from '~/lib/upload/files';
+import { ACTIVITY_ACCEPT, formatBytes, formatLimit, MAX_UPLOAD_BYTES } from '~/lib/upload/files';
 import { createUploadQueue, progressLine, type QueueRow, type QueueSnapshot } from '~/lib/upload/queue';
 import { DropZone } from './DropZone';
 import { ImportPlan } from './ImportPlan';
@@ -167,7 +167,7 @@ export function UploadPage({ today: fixedToday, send = sendFile }: UploadPagePro
           accept={ACTIVITY_ACCEPT}
           disabled={connected === false}
           title="Drop activity files here, or choose files"
-          hint={`.fit, .tcx or .gpx, also as .gz or in a .zip; up to ${formatBytes(MAX_UPLOAD_BYTES)} each; many at once.`}
+          hint={`.fit, .tcx or .gpx, also as .gz or in a .zip; up to ${formatLimit(MAX_UPLOAD_BYTES)} each; many at once.`}
           onFiles={add}
         />
         {rows.length > 0 ? (

@@ -48,7 +48,8 @@ export function formatBytes(bytes: number): string {
 }
 
 /** A limit in whole MB when it is one ("25 MB", not "25.0 MB"). */
-const limitText = (bytes: number) => (bytes % (1024 * 1024) === 0 ? `${bytes / 1024 / 1024} MB` : formatBytes(bytes));
+export const formatLimit = (bytes: number): string =>
+  bytes % (1024 * 1024) === 0 ? `${bytes / 1024 / 1024} MB` : formatBytes(bytes);
 
 /** Why an activity file is not sent (null: it may be). The reason names the file and the rule it breaks. */
 export function refuseActivityFile(name: string, size: number, maxBytes = MAX_UPLOAD_BYTES): string | null {
@@ -57,7 +58,7 @@ export function refuseActivityFile(name: string, size: number, maxBytes = MAX_UP
   }
   if (size === 0) return `${name}: the file is empty.`;
   if (size > maxBytes) {
-    return `${name} is ${formatBytes(size)}, over the ${limitText(maxBytes)} limit for one file, so it was not uploaded. Split a large archive into smaller ones.`;
+    return `${name} (${formatBytes(size)}) is larger than the ${formatLimit(maxBytes)} limit for one file, so it was not uploaded. Split a large archive into smaller ones.`;
   }
   return null;
 }
@@ -69,7 +70,7 @@ export function refuseWorkoutFile(name: string, size: number, maxBytes = MAX_WOR
   }
   if (size === 0) return `${name}: the file is empty.`;
   if (size > maxBytes) {
-    return `${name} is ${formatBytes(size)}, over the ${limitText(maxBytes)} limit for a workout file (workouts are a few KB).`;
+    return `${name} (${formatBytes(size)}) is larger than the ${formatLimit(maxBytes)} limit for a workout file (workouts are a few KB).`;
   }
   return null;
 }

@@ -87,7 +87,7 @@ describe('the Upload page', () => {
     );
     expect(within(row('bad.fit')).getByText(/bad\.fit: not a FIT file/)).toBeTruthy();
     expect(within(row('notes.txt')).getByText('Not uploaded')).toBeTruthy();
-    expect(within(row('huge.fit')).getByText(/over the 25 MB limit/)).toBeTruthy();
+    expect(within(row('huge.fit')).getByText(/larger than the 25 MB limit/)).toBeTruthy();
     // The file's bytes went as base64; refused files were never sent.
     expect(sent.sort()).toEqual(['bad.fit:junk', 'new.tcx:<tcx/>', 'old.fit:fit']);
     expect(screen.getByRole('status').textContent).toBe(

@@ -45,13 +45,15 @@ describe('activity files', () => {
     expect(MAX_UPLOAD_BYTES).toBe(25 * 1024 * 1024);
     expect(refuseActivityFile('big.fit', MAX_UPLOAD_BYTES)).toBeNull();
     expect(refuseActivityFile('big.fit', 30 * 1024 * 1024)).toBe(
-      'big.fit is 30.0 MB, over the 25 MB limit for one file, so it was not uploaded. Split a large archive into smaller ones.',
+      'big.fit (30.0 MB) is larger than the 25 MB limit for one file, so it was not uploaded. Split a large archive into smaller ones.',
     );
-    expect(refuseActivityFile('big.fit', MAX_UPLOAD_BYTES + 1)).toMatch(/^big\.fit is 25\.0 MB, over the 25 MB limit/);
+    expect(refuseActivityFile('big.fit', MAX_UPLOAD_BYTES + 1)).toMatch(
+      /^big\.fit \(25\.0 MB\) is larger than the 25 MB limit/,
+    );
   });
 
   it('says a limit below a megabyte as it is', () => {
-    expect(refuseActivityFile('a.fit', 2048, 1024)).toMatch(/^a\.fit is 2 KB, over the 1 KB limit/);
+    expect(refuseActivityFile('a.fit', 2048, 1024)).toMatch(/^a\.fit \(2 KB\) is larger than the 1 KB limit/);
   });
 });
 
@@ -66,7 +68,9 @@ describe('workout files', () => {
   });
 
   it('refuses a workout file over 1 MB', () => {
-    expect(refuseWorkoutFile('huge.zwo', MAX_WORKOUT_BYTES + 1)).toMatch(/huge\.zwo is 1\.0 MB, over the 1 MB limit/);
+    expect(refuseWorkoutFile('huge.zwo', MAX_WORKOUT_BYTES + 1)).toMatch(
+      /huge\.zwo \(1\.0 MB\) is larger than the 1 MB limit/,
+    );
   });
 });
 
