@@ -13,6 +13,7 @@ import type { ActivityVo2max, Vo2maxOverview, Vo2maxTrendData } from './power/vo
 import type { Route } from './routes';
 import type { TrainingPatch } from './training/settings';
 import type { SaveSettingsResult, SettingsHistoryEntry, TrainingOverview } from './training/views';
+import type { PlanImportResult, PlanItem, UploadResult } from './upload/views';
 import type { WellnessPatch } from './wellness/catalogue';
 import type {
   BulkLockPreview,
@@ -188,6 +189,16 @@ export interface ProtocolMap {
   listSettingsHistory: { request: undefined; response: SettingsHistoryEntry[] };
   /** Put back what a settings change replaced, verified by reading back. */
   undoSportSettings: { request: { id: number }; response: SaveSettingsResult };
+  /**
+   * Upload page: one activity file (base64, since messages are JSON) to `POST /athlete/{id}/activities`. `new` when
+   * intervals.icu created an activity (201), `duplicate` when it already had it (200); with links either way.
+   */
+  uploadActivityFile: { request: { fileName: string; base64: string }; response: UploadResult };
+  /**
+   * Upload page: workout files onto days with `events/bulk?upsert=true` (the same file on the same day replaces the
+   * earlier import), read back from the calendar; an item whose event is not found there has `event: null`.
+   */
+  importPlan: { request: { items: PlanItem[] }; response: PlanImportResult };
 }
 
 export type MessageType = keyof ProtocolMap;

@@ -68,3 +68,9 @@ export function parseRoute(url: string | URL): Route {
 export function activityUrl(activityId: string): string {
   return `https://intervals.icu/activities/${encodeURIComponent(activityId)}`;
 }
+
+/**
+ * Where a planned workout is seen on intervals.icu. The site documents no address for one event (its calendar opens
+ * an event in a popover, without a URL of its own), so links to planned workouts open the calendar.
+ */
+export const CALENDAR_URL = 'https://intervals.icu/calendar';

@@ -12,6 +12,7 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { ErrorNotice } from '~/components/common/ErrorNotice';
 import { formatClock, formatSport } from '~/components/format';
+import { UploadPageLink } from '~/components/upload/UploadPageLink';
 import type { ErrorInfo } from '~/lib/api/errors';
 import { errorInfoOf } from '~/lib/api/explain-error';
 import { addDays, todayIn } from '~/lib/dates';
@@ -251,6 +252,9 @@ export function BulkExportPage({ today: fixedToday }: BulkExportPageProps = {}) 
           <code> activities.csv</code> (one row per activity) and <code>skipped.csv</code> (activities intervals.icu
           cannot share, with the reason). The export keeps within intervals.icu’s 10 requests per second and keeps going
           while you use other tabs.
+        </p>
+        <p class="bulk-links">
+          <UploadPageLink />
         </p>
       </header>
 

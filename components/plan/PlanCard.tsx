@@ -20,6 +20,7 @@ import {
 } from '~/lib/plan/formats';
 import { isDownloadable, type PlannedWorkoutView, type PlanView } from '~/lib/plan/views';
 import { readWorkoutFormat, workoutFormat } from '~/lib/settings';
+import { openUploadPage } from '../upload/open';
 import { saveWeek, saveWorkout } from './save-workouts';
 import './plan.css';
 
@@ -172,13 +173,23 @@ export function PlanCard({ saveToday = false }: PlanCardProps) {
               </li>
             ))}
           </ol>
-          <div class="p-actions">
-            <button type="button" class="btn btn-small" onClick={() => void downloadWeek()}>
-              Download week (.zip, {format.toUpperCase()})
-            </button>
-          </div>
         </>
       ) : null}
+      <div class="p-actions">
+        {plan && plan.workouts.length > 0 ? (
+          <button type="button" class="btn btn-small" onClick={() => void downloadWeek()}>
+            Download week (.zip, {format.toUpperCase()})
+          </button>
+        ) : null}
+        <button
+          type="button"
+          class="btn btn-small"
+          onClick={() => void openUploadPage()}
+          title="Upload activity files (.fit, .tcx, .gpx) or import workout files onto your calendar"
+        >
+          Upload files…
+        </button>
+      </div>
       <p class={`p-status${status ? ` p-${status.tone}` : ''}`} role="status" aria-live="polite">
         {status ? (
           <>

@@ -5,6 +5,7 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { ErrorNotice } from '~/components/common/ErrorNotice';
 import { PlanSettings } from '~/components/plan/PlanSettings';
+import { UploadPageLink } from '~/components/upload/UploadPageLink';
 import { Vo2maxSettings } from '~/components/vo2max/Vo2maxSettings';
 import type { ErrorInfo } from '~/lib/api/errors';
 import { errorInfoOf } from '~/lib/api/explain-error';
@@ -80,6 +81,9 @@ export function SettingsPage() {
       <section class="settings-card">
         <Shortcuts />
       </section>
+      <nav class="settings-links" aria-label="More">
+        <UploadPageLink />
+      </nav>
     </div>
   );
 }

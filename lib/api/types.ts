@@ -50,6 +50,10 @@ export type ActivityPowerCurvePayload = Schemas['ActivityPowerCurvePayload'];
 
 export type Event = Schemas['Event'];
 export type EventCategory = NonNullable<Event['category']>;
+/** What `POST /athlete/{id}/events/bulk` takes: an Event plus a workout file (`filename` + `file_contents_base64`). */
+export type EventEx = Schemas['EventEx'];
+/** `POST /athlete/{id}/activities`: the new activities, or for duplicates the existing ones. */
+export type UploadResponse = Schemas['UploadResponse'];
 
 /** The sport a power curve is asked for (`type=` on `/athlete/{id}/power-curves`), e.g. "Ride". */
 export type PowerCurveSport = operations['listAthletePowerCurves']['parameters']['query']['type'];

@@ -154,7 +154,7 @@ describe('PlanCard', () => {
     );
     fireEvent.click(screen.getByRole('button', { name: 'Download week (.zip, FIT)' }));
     await screen.findByText(/Saved .*_workouts_fit\.zip: 2 workouts \(1 without steps left out\)/);
-    const zip = unzipSync(new Uint8Array(await (saved[0]?.blob as Blob).arrayBuffer()));
+    const zip = unzipSync(new Uint8Array(await (saved[0] as { blob: Blob }).blob.arrayBuffer()));
     // Two workouts with the same name on one day keep both files.
     expect(Object.keys(zip)).toEqual([`${today}_A.fit`, `${today}_A-2.fit`]);
   });

@@ -7,7 +7,8 @@
  * - Origin: requests go only to https://intervals.icu. There is deliberately no base-URL option; tests inject `fetch`.
  * - Rate: every attempt, retries included, first takes a slot from the shared limiter (≤ 10 requests/s).
  * - Retry: GET and PUT (idempotent) retry on 429, 502, 503, 504 and network errors with exponential backoff and
- *   jitter, honouring `Retry-After` up to a cap. POST is never retried. Every attempt has a timeout.
+ *   jitter, honouring `Retry-After` up to a cap. POST is never retried, except a file upload after a 429 (refused
+ *   before anything was created). Every attempt has a timeout.
  * - Errors: every failure becomes an `IcuError` (see response-errors.ts).
  */
 import ky, { type KyInstance } from 'ky';
@@ -22,10 +23,12 @@ import type {
   AthletePowerCurves,
   Event,
   EventCategory,
+  EventEx,
   IntervalsDTO,
   PowerCurve,
   PowerCurveSport,
   SportSettings,
+  UploadResponse,
   Wellness,
   WellnessDay,
   WellnessUpdate,
@@ -73,11 +76,29 @@ export interface RequestOptions {
   refusedForStrava?: boolean;
   /** Answer the body's bytes instead of parsed JSON (file downloads). */
   bytes?: boolean;
+  /**
+   * A multipart body (a file upload). Retried after 429 only: a timeout, a dropped connection or a 5xx may come after
+   * intervals.icu created the activity, and sending it again blindly could create it twice.
+   */
+  form?: FormData;
+  timeoutMs?: number;
+}
+
+/** The answer of `POST /athlete/{id}/activities`: 201 when something new was created, 200 when all were duplicates. */
+export interface UploadAnswer {
+  status: number;
+  body: UploadResponse;
 }
 
 export interface IcuClient {
   /** Low level: one call to `API_BASE/<path>`; resolves to the parsed JSON body (undefined when empty). */
   request<T>(method: HttpMethod, path: string, options?: RequestOptions): Promise<T>;
+  /** Like `request`, with the HTTP status beside the body. */
+  requestWithStatus<T>(
+    method: HttpMethod,
+    path: string,
+    options?: RequestOptions,
+  ): Promise<{ status: number; body: T }>;
   /** `id` "0" means the owner of the key. */
   getAthlete(athleteId?: string): Promise<Athlete>;
   /** Days from `oldest` to `newest` inclusive (ISO days, athlete-local). */
@@ -134,7 +155,14 @@ export interface IcuClient {
   getEvent(athleteId: string, eventId: number): Promise<Event>;
   /** A planned workout as a file: `ext` is zwo, mrc, erg or fit. */
   downloadWorkout(athleteId: string, eventId: number, ext: string): Promise<Uint8Array>;
+  /** One activity file (fit, tcx, gpx, or a gz or zip of them) as multipart field `file`. */
+  uploadActivity(athleteId: string, file: { name: string; bytes: Uint8Array }): Promise<UploadAnswer>;
+  /** `upsert`: events with the `external_id` of an existing one replace it. Answers the created or updated events. */
+  bulkCreateEvents(athleteId: string, events: readonly EventEx[], options: { upsert: boolean }): Promise<Event[]>;
 }
+
+/** Bytes per millisecond an upload is given on top of the usual timeout: 100 KB/s, a slow mobile uplink. */
+const UPLOAD_BYTES_PER_MS = 100;
 
 export function basicAuthHeader(apiKey: string): string {
   return `Basic ${btoa(`${API_KEY_USERNAME}:${apiKey}`)}`;
@@ -145,31 +173,39 @@ export function createIcuClient(options: IcuClientOptions): IcuClient {
   const retry = { ...DEFAULT_RETRY, ...options.retry };
   const http = createHttp(options, limiter, retry);
 
-  async function request<T>(method: HttpMethod, path: string, requestOptions: RequestOptions = {}): Promise<T> {
+  async function requestWithStatus<T>(method: HttpMethod, path: string, requestOptions: RequestOptions = {}) {
     const apiKey = await options.getApiKey();
     if (!apiKey) {
       throw new IcuError({ kind: 'auth', message: 'No API key is stored. Connect in the extension’s settings.' });
     }
     const context = { refusedForStrava: requestOptions.refusedForStrava ?? false, apiKey };
+    const { form, timeoutMs } = requestOptions;
     let body: string | ArrayBuffer;
+    let status: number;
     try {
       const response = await http(path.replace(/^\//, ''), {
         method,
         headers: { authorization: basicAuthHeader(apiKey), accept: requestOptions.bytes ? '*/*' : 'application/json' },
         searchParams: toSearchParams(requestOptions.searchParams),
         ...(requestOptions.json !== undefined ? { json: requestOptions.json } : {}),
+        ...(form ? { body: form, retry: { methods: ['post'] }, hooks: { beforeRetry: [onlyAfter429] } } : {}),
+        ...(timeoutMs ? { timeout: timeoutMs } : {}),
       });
+      status = response.status;
       body = requestOptions.bytes ? await response.arrayBuffer() : await response.text();
     } catch (error) {
       throw await toIcuError(error, context);
     }
-    if (typeof body !== 'string') return new Uint8Array(body) as T;
+    if (typeof body !== 'string') return { status, body: new Uint8Array(body) as T };
     const value = parseJson(body);
     if (context.refusedForStrava && isStravaStub(value)) {
       throw new IcuError({ kind: 'strava', message: STRAVA_MESSAGE });
     }
-    return value as T;
+    return { status, body: value as T };
   }
+
+  const request = async <T>(method: HttpMethod, path: string, requestOptions?: RequestOptions) =>
+    (await requestWithStatus<T>(method, path, requestOptions)).body;
 
   const athlete = (id: string) => `athlete/${encodeURIComponent(id)}`;
   const activity = (id: string) => `activity/${encodeURIComponent(id)}`;
@@ -185,6 +221,7 @@ export function createIcuClient(options: IcuClientOptions): IcuClient {
 
   return {
     request,
+    requestWithStatus,
     getAthlete: (athleteId = '0') => request('GET', athlete(athleteId)),
     listWellness: (athleteId, oldest, newest) =>
       request('GET', `${athlete(athleteId)}/wellness`, { searchParams: { oldest, newest } }),
@@ -244,7 +281,22 @@ export function createIcuClient(options: IcuClientOptions): IcuClient {
     getEvent: (athleteId, eventId) => request('GET', `${athlete(athleteId)}/events/${eventId}`),
     downloadWorkout: (athleteId, eventId, ext) =>
       request('GET', `${athlete(athleteId)}/events/${eventId}/download.${encodeURIComponent(ext)}`, { bytes: true }),
+    uploadActivity: (athleteId, file) => {
+      const form = new FormData();
+      form.append('file', new Blob([file.bytes as BlobPart]), file.name);
+      return requestWithStatus('POST', `${athlete(athleteId)}/activities`, {
+        form,
+        timeoutMs: (options.timeoutMs ?? DEFAULT_TIMEOUT_MS) + file.bytes.length / UPLOAD_BYTES_PER_MS,
+      });
+    },
+    bulkCreateEvents: (athleteId, events, { upsert }) =>
+      request('POST', `${athlete(athleteId)}/events/bulk`, { json: events, searchParams: { upsert } }),
   };
+}
+
+/** ky's `beforeRetry` for uploads: give up (rethrow) unless the server said 429, which means nothing was created. */
+function onlyAfter429({ error }: { error: Error }): void {
+  if ((error as { response?: Response }).response?.status !== 429) throw error;
 }
 
 function createHttp(options: IcuClientOptions, limiter: RateLimiter, retry: RetryPolicy): KyInstance {

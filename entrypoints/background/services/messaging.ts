@@ -33,6 +33,7 @@ import { getExportData, listActivitiesForExport } from './export';
 import { getTabPage, rememberTabPage } from './pages';
 import { downloadPlanFiles, downloadWorkout, getPlan, getPlannedWorkout } from './plan';
 import { applySportSettings, getTraining, listSettingsHistory, saveSportSettings, undoSportSettings } from './training';
+import { importPlan, uploadActivityFile } from './uploads';
 import { getActivityVo2max, getVo2max, getVo2maxTrend } from './vo2max';
 
 export function createHandlers(services: Services): Handlers {
@@ -69,12 +70,15 @@ export function createHandlers(services: Services): Handlers {
     getPlannedWorkout: (request) => getPlannedWorkout(services, request),
     downloadWorkout: (request) => downloadWorkout(services, request),
     downloadPlanFiles: (request) => downloadPlanFiles(services, request),
+    uploadActivityFile: (request) => uploadActivityFile(services, request),
+    importPlan: (request) => importPlan(services, request),
   };
 }
 
 /**
- * Messages that change which account the extension uses, or an athlete's training settings, are accepted only from
- * extension pages (popup, options), not from content scripts, which live inside web pages.
+ * Messages that change which account the extension uses, an athlete's training settings, or add to their activities
+ * and calendar, are accepted only from extension pages (popup, options, upload), not from content scripts, which live
+ * inside web pages.
  */
 const EXTENSION_PAGES_ONLY: ReadonlySet<MessageType> = new Set<MessageType>([
   'connect',
@@ -83,6 +87,8 @@ const EXTENSION_PAGES_ONLY: ReadonlySet<MessageType> = new Set<MessageType>([
   'saveSportSettings',
   'applySportSettings',
   'undoSportSettings',
+  'uploadActivityFile',
+  'importPlan',
 ]);
 
 export function setupMessaging(handlers: Handlers): void {
