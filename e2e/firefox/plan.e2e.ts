@@ -26,13 +26,12 @@ afterAll(async () => {
 /** The first button with exactly this text inside the Plan row of `workout`. */
 async function clickInRow(popup: Page, workout: string, label: string): Promise<void> {
   await popup.waitForFunction(
-    (workout, label) =>
+    (workout) =>
       [...document.querySelectorAll('li[data-event-id]')]
         .find((li) => li.querySelector('strong')?.textContent === workout)
         ?.querySelectorAll('button').length,
     { timeout: 15_000 },
     workout,
-    label,
   );
   await popup.evaluate(
     (workout, label) => {
