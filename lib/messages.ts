@@ -6,6 +6,7 @@
  */
 import { type Browser, browser } from 'wxt/browser';
 import type { ErrorInfo } from './api/errors';
+import type { AthletesView, RosterRow } from './coach-views';
 import type { ExportData } from './export/data';
 import type { WorkoutFormat } from './plan/formats';
 import type { PlannedWorkoutView, PlanView } from './plan/views';
@@ -26,6 +27,9 @@ import type {
   WellnessHistoryEntry,
   WellnessLockResult,
 } from './wellness/views';
+
+export type { AthleteProfile } from './athletes';
+export type { AthletesView, RosterRow } from './coach-views';
 
 export interface AthleteSummary {
   /** intervals.icu athlete id, e.g. "i12345". */
@@ -59,6 +63,8 @@ export interface ActivitySummary {
   url: string;
   /** Set when the API refuses to show this activity because it was imported from Strava. */
   restrictedBy: 'strava' | null;
+  /** Whose activity it is (`icu_athlete_id`): a coach sees the athletes' activities too. */
+  athleteId?: string;
 }
 
 export interface Dashboard {
@@ -77,6 +83,14 @@ export interface Dashboard {
  * is sent (a surface opened again and again, like the popup, asks this way; its Refresh leaves `maxAgeMs` out).
  */
 export type Source = { source: 'cache' } | { source: 'network'; maxAgeMs?: number };
+
+/**
+ * Names the athlete a request is for (an intervals.icu page of a coached athlete, a roster row); without it the
+ * background acts on the athlete chosen in the switcher, else the key's owner.
+ */
+export interface ForAthlete {
+  athleteId?: string;
+}
 
 export interface ProtocolMap {
   /** Whether a key is stored, and for whom. Never touches the network. */
@@ -133,15 +147,18 @@ export interface ProtocolMap {
    * instantly (day null on a miss), `network` reads intervals.icu. Pending edits of the day come along. Always read
    * again when the form opens (no `maxAgeMs`): it must show what a device synced a moment ago.
    */
-  getWellnessDay: { request: { date?: string; source: 'cache' | 'network' }; response: WellnessDayView };
+  getWellnessDay: {
+    request: { date?: string; source: 'cache' | 'network' } & ForAthlete;
+    response: WellnessDayView;
+  };
   /**
    * Write only the fields in `patch` (a field's clear value, e.g. -1, empties it) for `date`: into the outbox first, then `PUT` and a read-back.
    * 'saved' lists fields the read-back does not confirm; 'pending' means it is kept and retried. Other features call
    * this too (VO2max writes `vo2max`, optionally with `locked: true`).
    */
-  saveWellness: { request: { date: string; patch: WellnessPatch }; response: SaveWellnessResult };
+  saveWellness: { request: { date: string; patch: WellnessPatch } & ForAthlete; response: SaveWellnessResult };
   /** Lock or unlock a day; `locked` in the answer is what the server holds afterwards, read back. */
-  setWellnessLock: { request: { date: string; locked: boolean }; response: WellnessLockResult };
+  setWellnessLock: { request: { date: string; locked: boolean } & ForAthlete; response: WellnessLockResult };
   /** How many days of a range a bulk lock/unlock would change (reads the range, writes nothing). */
   previewBulkLock: { request: BulkLockRequest; response: BulkLockPreview };
   /** Lock/unlock the days of a range that differ, in one `wellness-bulk` request, verified by reading it back. */
@@ -167,6 +184,17 @@ export interface ProtocolMap {
     request: { format: WorkoutFormat };
     response: { today: string; newest: string; files: { fileName: string; base64: string }[]; skipped: string[] };
   };
+  /**
+   * Coaches: the athletes the key may act on (its owner first), who is acted on now. `cache`: stored list only;
+   * `network`: `GET /athletes` when the list is older than a few hours (`force`: now).
+   */
+  getAthletes: { request: { source: 'cache' | 'network'; force?: boolean }; response: AthletesView };
+  /** Act on this athlete from now on (remembered); the key's owner's id goes back to "me". */
+  chooseAthlete: { request: { athleteId: string }; response: AthletesView };
+  /** One roster row: an athlete's today (in their time zone) from wellness; a refusal is the row's `error`. */
+  getRosterRow: { request: { athleteId: string }; response: RosterRow };
+  /** Each athlete's load over the last 7 days (theirs), from one `athlete-summary` request; by athlete id. */
+  getRosterLoads: { request: undefined; response: Record<string, number | null> };
   /** Give up a pending edit of a day. */
   discardPending: { request: { date: string }; response: null };
   /** The last 50 confirmed writes, newest first, with what Undo would put back. */

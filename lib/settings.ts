@@ -9,22 +9,41 @@
  * reads it, and any migrations still run before the first read wherever it is used.
  */
 
+import type { AthleteProfile } from './athletes';
 import type { AthleteSummary } from './messages';
 import { DEFAULT_WORKOUT_FORMAT, isWorkoutFormat, type WorkoutFormat } from './plan/formats';
 import { DEFAULT_VO2MAX_FORMULA, VO2MAX_LINES, type Vo2maxFormulaId, WEIGHT_KG_RANGE } from './power/vo2max';
 import { defineItem } from './storage-item';
 
-/** The athlete the stored key was checked against. Not secret: id, name and timezone are shown in the UI. */
-export interface ConnectedAthlete extends AthleteSummary {
-  /** IANA time zone from the athlete's intervals.icu profile (e.g. "Europe/Paris"); decides what "today" is. */
-  timezone: string | null;
-}
+/**
+ * The athlete the stored key was checked against, or (for a coach) the one the extension acts on: id, name, time zone
+ * and units, all shown in the UI, nothing secret.
+ */
+export interface ConnectedAthlete extends AthleteSummary, Omit<AthleteProfile, keyof AthleteSummary> {}
 
 /**
  * `local:connectedAthlete` — v1: `{ id, name, timezone }` or null when not connected. Written by a successful
  * "Check connection", removed by "Forget key".
  */
 export const connectedAthlete = /* @__PURE__ */ defineItem<ConnectedAthlete | null>('local:connectedAthlete', {
+  fallback: null,
+  version: 1,
+});
+
+/**
+ * `local:coachedAthletes` — v1: `{ athletes, fetchedAt }` from `GET /athletes` (the key's owner included), each kept to
+ * id, name, time zone and units (lib/athletes.ts), or null before the first answer. Removed by "Forget key".
+ */
+export const coachedAthletes = /* @__PURE__ */ defineItem<{ athletes: AthleteProfile[]; fetchedAt: number } | null>(
+  'local:coachedAthletes',
+  { fallback: null, version: 1 },
+);
+
+/**
+ * `local:actingAthlete` — v1: the id of the athlete the popup, options page and shortcuts act on (chosen in the
+ * switcher), or null for the key's owner. Removed by "Forget key".
+ */
+export const actingAthlete = /* @__PURE__ */ defineItem<string | null>('local:actingAthlete', {
   fallback: null,
   version: 1,
 });

@@ -6,6 +6,7 @@
  */
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
+import { AthleteSwitcher } from '~/components/coach/AthleteSwitcher';
 import { ErrorNotice } from '~/components/common/ErrorNotice';
 import { PopupExport } from '~/components/export/PopupExport';
 import { formatAgo } from '~/components/format';
@@ -161,6 +162,17 @@ function ConnectedPopup({ athlete, cached, openSettings }: ConnectedPopupProps) 
 
   const refresh = () => update('refresh', dashboard);
 
+  // Opened on a coached athlete's activity: act on that athlete (remembered, like a choice in the switcher).
+  const shownId = dashboard?.athlete.id ?? athlete.id;
+  useEffect(() => {
+    const owner = tabActivity?.athleteId;
+    if (!owner || owner === shownId) return;
+    sendMessage('chooseAthlete', { athleteId: owner }).then(
+      () => location.reload(),
+      () => {}, // not an athlete this key coaches: stay
+    );
+  }, [tabActivity?.athleteId, shownId]);
+
   const retry = async () => {
     await refresh();
     // The notice (and the Retry button that had focus) may be gone now: keep focus inside the popup.
@@ -190,6 +202,7 @@ function ConnectedPopup({ athlete, cached, openSettings }: ConnectedPopupProps) 
         updating={updating}
         onRefresh={refresh}
         onOpenSettings={openSettings}
+        switcher={<AthleteSwitcher onChosen={() => location.reload()} withRosterLink />}
       />
       <main class="popup-main" ref={mainRef} tabIndex={-1} aria-label="Dashboard">
         {error ? (

@@ -1,4 +1,5 @@
 /** Who is connected, how old the data is (or that fresh data is on its way), Refresh, and the way to settings. */
+import type { ComponentChildren } from 'preact';
 import { RefreshIcon, SettingsIcon } from '~/components/common/icons';
 import type { AthleteSummary } from '~/lib/messages';
 
@@ -10,15 +11,18 @@ export interface PopupHeaderProps {
   /** Fetches the dashboard from intervals.icu now, however fresh the cached one is. */
   onRefresh: () => void;
   onOpenSettings: () => void;
+  /** A coach's athlete switcher, under the name. */
+  switcher?: ComponentChildren;
 }
 
-export function PopupHeader({ athlete, status, updating, onRefresh, onOpenSettings }: PopupHeaderProps) {
+export function PopupHeader({ athlete, status, updating, onRefresh, onOpenSettings, switcher }: PopupHeaderProps) {
   return (
     <header class="popup-header">
       <div class="popup-who">
         <h1 class="popup-athlete" title={`${athlete.name} (${athlete.id})`}>
           {athlete.name}
         </h1>
+        {switcher}
         <p class="popup-status muted" role="status" aria-live="polite">
           {updating ? <span class="spinner" aria-hidden="true" /> : null}
           <span>{status}</span>

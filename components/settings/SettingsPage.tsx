@@ -3,6 +3,7 @@
  * own sections below when they exist.
  */
 import { useCallback, useEffect, useState } from 'preact/hooks';
+import { AthleteSwitcher } from '~/components/coach/AthleteSwitcher';
 import { ErrorNotice } from '~/components/common/ErrorNotice';
 import { PlanSettings } from '~/components/plan/PlanSettings';
 import { UploadPageLink } from '~/components/upload/UploadPageLink';
@@ -59,11 +60,14 @@ export function SettingsPage() {
             </button>
           </ErrorNotice>
         ) : view.state === 'connected' ? (
-          <ConnectedAccount
-            athlete={view.athlete}
-            justConnected={view.justConnected}
-            onForgotten={() => setView({ state: 'disconnected', forgotten: true })}
-          />
+          <>
+            <ConnectedAccount
+              athlete={view.athlete}
+              justConnected={view.justConnected}
+              onForgotten={() => setView({ state: 'disconnected', forgotten: true })}
+            />
+            <AthleteSwitcher id="options-athlete" onChosen={() => {}} withRosterLink />
+          </>
         ) : (
           <ConnectForm
             onConnected={(athlete) => setView({ state: 'connected', athlete, justConnected: true })}

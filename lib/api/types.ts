@@ -57,3 +57,8 @@ export type UploadResponse = Schemas['UploadResponse'];
 
 /** The sport a power curve is asked for (`type=` on `/athlete/{id}/power-curves`), e.g. "Ride". */
 export type PowerCurveSport = operations['listAthletePowerCurves']['parameters']['query']['type'];
+
+/** One athlete of `GET /athletes`: the profile fields plus the coach's tags (lib/athletes.ts keeps only a few). */
+export type AthleteWithTags = Schemas['AthleteWithTags'];
+/** One athlete's row of `GET /athlete/{id}/athlete-summary`: load, fitness, weight … over the range asked for. */
+export type AthleteWeekSummary = Schemas['SummaryWithCats'];

@@ -15,14 +15,21 @@ async function storageLocal(): Promise<string> {
 describe('connecting', () => {
   beforeEach(freshProfile);
 
-  it('checks a good key with GET /athlete/0 and stores the key (IndexedDB) and athlete (settings)', async () => {
+  it('checks a good key with GET /athlete/0, stores the key (IndexedDB) and athlete (settings), then asks for the athletes it coaches', async () => {
     const icu = fakeIcu();
     const athlete = await connect(icu.services(), { apiKey: GOOD_KEY });
 
     expect(athlete).toEqual({ id: ATHLETE.id, name: ATHLETE.name });
-    expect(icu.calls.map((c) => c.request.url)).toEqual(['https://intervals.icu/api/v1/athlete/0']);
+    expect(icu.calls.map((c) => c.request.url)).toEqual([
+      'https://intervals.icu/api/v1/athlete/0',
+      'https://intervals.icu/api/v1/athletes',
+    ]);
     expect(await loadApiKey()).toBe(GOOD_KEY);
-    expect(await connectedAthlete.getValue()).toEqual({ ...athlete, timezone: ATHLETE.timezone });
+    expect(await connectedAthlete.getValue()).toEqual({
+      ...athlete,
+      timezone: ATHLETE.timezone,
+      units: { imperial: false, weightLb: false, fahrenheit: false },
+    });
     expect(await getConnection()).toEqual({ connected: true, athlete });
   });
 

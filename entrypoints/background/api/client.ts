@@ -21,6 +21,8 @@ import type {
   ActivityWithIntervals,
   Athlete,
   AthletePowerCurves,
+  AthleteWeekSummary,
+  AthleteWithTags,
   Event,
   EventCategory,
   EventEx,
@@ -101,6 +103,10 @@ export interface IcuClient {
   ): Promise<{ status: number; body: T }>;
   /** `id` "0" means the owner of the key. */
   getAthlete(athleteId?: string): Promise<Athlete>;
+  /** The athletes the key follows or coaches, its owner included (API key only: a Bearer token gets 403). */
+  listAthletes(): Promise<AthleteWithTags[]>;
+  /** A coach's summary of every followed athlete between two local days (default: the last 7). */
+  getAthleteSummary(athleteId: string, range: { start: string; end: string }): Promise<AthleteWeekSummary[]>;
   /** Days from `oldest` to `newest` inclusive (ISO days, athlete-local). */
   listWellness(athleteId: string, oldest: string, newest: string): Promise<Wellness[]>;
   getWellness(athleteId: string, date: string): Promise<Wellness>;
@@ -223,6 +229,9 @@ export function createIcuClient(options: IcuClientOptions): IcuClient {
     request,
     requestWithStatus,
     getAthlete: (athleteId = '0') => request('GET', athlete(athleteId)),
+    listAthletes: () => request('GET', 'athletes'),
+    getAthleteSummary: (athleteId, range) =>
+      request('GET', `${athlete(athleteId)}/athlete-summary.json`, { searchParams: range }),
     listWellness: (athleteId, oldest, newest) =>
       request('GET', `${athlete(athleteId)}/wellness`, { searchParams: { oldest, newest } }),
     getWellness: (athleteId, date) => request('GET', `${athlete(athleteId)}/wellness/${encodeURIComponent(date)}`),

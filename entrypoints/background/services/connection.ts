@@ -5,11 +5,13 @@
 import { IcuError } from '~/lib/api/errors';
 import { normalizeApiKey, normalizeAthleteId } from '~/lib/api/key';
 import type { Athlete } from '~/lib/api/types';
+import { toAthleteProfile } from '~/lib/athletes';
 import type { AthleteSummary, ConnectionState } from '~/lib/messages';
-import { type ConnectedAthlete, connectedAthlete } from '~/lib/settings';
+import { actingAthlete, type ConnectedAthlete, coachedAthletes, connectedAthlete } from '~/lib/settings';
 import { clearCache } from '../store/cache';
 import { forgetEverything } from '../store/forget';
 import { loadApiKey, saveApiKey } from '../store/secrets';
+import { getAthletes } from './athletes';
 import type { Services } from './context';
 
 /**
@@ -28,9 +30,14 @@ export async function connect(
   const athlete = toConnectedAthlete(await services.clientFor(key.key).getAthlete(id.athleteId));
 
   const previous = await connectedAthlete.getValue();
-  if (previous && previous.id !== athlete.id) await clearCache(); // another athlete's data must not show up
+  if (previous && previous.id !== athlete.id) {
+    // Another account: its data, its coached athletes and the choice among them must not show up.
+    await Promise.all([clearCache(), coachedAthletes.removeValue(), actingAthlete.removeValue()]);
+  }
   await saveApiKey(key.key);
   await connectedAthlete.setValue(athlete);
+  // A coach's athletes, for the switcher (a failure only hides it until the next try).
+  await getAthletes(services, { source: 'network', force: true }).catch(() => {});
   return { id: athlete.id, name: athlete.name };
 }
 
@@ -46,9 +53,7 @@ export async function forgetKey(): Promise<null> {
 }
 
 export function toConnectedAthlete(athlete: Athlete): ConnectedAthlete {
-  if (!athlete.id) {
-    throw new IcuError({ kind: 'invalid', message: 'intervals.icu answered without an athlete id.' });
-  }
-  const fullName = [athlete.firstname, athlete.lastname].filter(Boolean).join(' ');
-  return { id: athlete.id, name: athlete.name || fullName || athlete.id, timezone: athlete.timezone ?? null };
+  const profile = toAthleteProfile(athlete);
+  if (!profile) throw new IcuError({ kind: 'invalid', message: 'intervals.icu answered without an athlete id.' });
+  return profile;
 }

@@ -4,7 +4,7 @@
  */
 import { IcuError } from '~/lib/api/errors';
 import { todayIn } from '~/lib/dates';
-import { type ConnectedAthlete, connectedAthlete } from '~/lib/settings';
+import { actingAthlete, type ConnectedAthlete, coachedAthletes, connectedAthlete } from '~/lib/settings';
 import { createIcuClient, type IcuClient, type RetryPolicy } from '../api/client';
 import { type RateLimiter, sharedLimiter } from '../api/limiter';
 import { loadApiKey } from '../store/secrets';
@@ -45,11 +45,26 @@ export function createServices(options: ServiceOptions = {}): Services {
 
 export const NOT_CONNECTED = 'Not connected: add your API key in the extension’s settings.';
 
-/** The athlete the stored key acts for; an `auth` error when no key is connected. */
-export async function requireAthlete(): Promise<ConnectedAthlete> {
-  const athlete = await connectedAthlete.getValue();
-  if (!athlete) throw new IcuError({ kind: 'auth', message: NOT_CONNECTED });
-  return athlete;
+/**
+ * The athlete a request acts on: `athleteId` when the surface names one (an intervals.icu page of a coached athlete),
+ * else the one chosen in the switcher, else the key's owner. Only the owner and athletes `GET /athletes` listed are
+ * accepted; a stale choice falls back to the owner. An `auth` error when no key is connected.
+ */
+export async function requireAthlete(athleteId?: string): Promise<ConnectedAthlete> {
+  const self = await connectedAthlete.getValue();
+  if (!self) throw new IcuError({ kind: 'auth', message: NOT_CONNECTED });
+  const wanted = athleteId ?? (await actingAthlete.getValue()) ?? self.id;
+  if (wanted === self.id) return self;
+  const coached = (await coachedAthletes.getValue())?.athletes.find((a) => a.id === wanted);
+  if (coached) return coached;
+  if (athleteId) {
+    throw new IcuError({
+      kind: 'auth',
+      status: 403,
+      message: `Your key does not coach or follow athlete ${athleteId}.`,
+    });
+  }
+  return self;
 }
 
 /** Today in the athlete's own time zone, by the services' clock. */

@@ -8,12 +8,12 @@ import { IcuError } from '~/lib/api/errors';
 import type { Activity, ActivityListItem, Wellness } from '~/lib/api/types';
 import { addDays, todayIn } from '~/lib/dates';
 import type { ActivitySummary, Dashboard, Source, WellnessGlance } from '~/lib/messages';
-import { connectedAthlete } from '~/lib/settings';
 import { isStravaStub } from '../api/client';
 import { getCached, isFresh, putCached, readThrough, refresh, wellnessDayCacheKey } from '../store/cache';
 import { loadApiKey } from '../store/secrets';
+import { rememberProfile } from './athletes';
 import { toConnectedAthlete } from './connection';
-import { NOT_CONNECTED, type Services } from './context';
+import { NOT_CONNECTED, requireAthlete, type Services } from './context';
 
 /** How far back to look for the latest activity, and how many to ask for (newest first). */
 export const LATEST_ACTIVITY_DAYS = 60;
@@ -24,7 +24,7 @@ export const STRAVA_ACTIVITY_NAME = 'Imported from Strava (not available through
 export const dashboardCacheKey = (athleteId: string) => `dashboard:${athleteId}`;
 
 export async function getDashboard(services: Services, request: Source): Promise<Dashboard | null> {
-  const [athlete, apiKey] = await Promise.all([connectedAthlete.getValue(), loadApiKey()]);
+  const [athlete, apiKey] = await Promise.all([requireAthlete().catch(() => null), loadApiKey()]);
   if (!athlete || !apiKey) {
     if (request.source === 'cache') return null;
     throw new IcuError({ kind: 'auth', message: NOT_CONNECTED });
@@ -70,7 +70,7 @@ async function fetchDashboard(services: Services, athleteId: string): Promise<Da
   const { client } = services;
   const now = services.now();
   const athlete = toConnectedAthlete(await client.getAthlete(athleteId));
-  await connectedAthlete.setValue(athlete); // keep the stored name and time zone current
+  await rememberProfile(athlete); // keep the stored name, time zone and units current
 
   const today = todayIn(athlete.timezone, now);
   const [wellness, activities] = await Promise.all([
@@ -97,11 +97,11 @@ export async function getActivitySummary(
   services: Services,
   request: { activityId: string } & Source,
 ): Promise<ActivitySummary | null> {
-  const athlete = await connectedAthlete.getValue();
-  if (!athlete) {
+  const athlete = await requireAthlete().catch((error) => {
     if (request.source === 'cache') return null;
-    throw new IcuError({ kind: 'auth', message: NOT_CONNECTED });
-  }
+    throw error;
+  });
+  if (!athlete) return null;
   const key = activitySummaryCacheKey(athlete.id, request.activityId);
   if (request.source === 'cache') return (await getCached<ActivitySummary>(key))?.value ?? null;
   // maxAgeMs 0 (none given): always fetched.
@@ -150,10 +150,12 @@ export function toActivitySummary(activity: ActivityListItem): ActivitySummary {
       trainingLoad: null,
       url,
       restrictedBy: 'strava',
+      ...(activity.icu_athlete_id ? { athleteId: activity.icu_athlete_id } : {}),
     };
   }
   const a = activity as Activity;
   return {
+    ...(a.icu_athlete_id ? { athleteId: a.icu_athlete_id } : {}),
     id,
     name: a.name || 'Untitled activity',
     type: a.type ?? null,

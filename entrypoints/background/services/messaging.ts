@@ -25,6 +25,7 @@ import {
   setWellnessLock,
 } from '../wellness/handlers';
 import { listWellnessHistory, undoWellness } from '../wellness/undo';
+import { chooseAthlete, getAthletes } from './athletes';
 import { runCommandForTab } from './commands';
 import { connect, forgetKey, getConnection } from './connection';
 import type { Services } from './context';
@@ -32,6 +33,7 @@ import { getActivitySummary, getDashboard } from './dashboard';
 import { getExportData, listActivitiesForExport } from './export';
 import { getTabPage, rememberTabPage } from './pages';
 import { downloadPlanFiles, downloadWorkout, getPlan, getPlannedWorkout } from './plan';
+import { getRosterLoads, getRosterRow } from './roster';
 import { applySportSettings, getTraining, listSettingsHistory, saveSportSettings, undoSportSettings } from './training';
 import { importPlan, uploadActivityFile } from './uploads';
 import { getActivityVo2max, getVo2max, getVo2maxTrend } from './vo2max';
@@ -72,6 +74,10 @@ export function createHandlers(services: Services): Handlers {
     downloadPlanFiles: (request) => downloadPlanFiles(services, request),
     uploadActivityFile: (request) => uploadActivityFile(services, request),
     importPlan: (request) => importPlan(services, request),
+    getAthletes: (request) => getAthletes(services, request),
+    chooseAthlete: (request) => chooseAthlete(services, request),
+    getRosterRow: (request) => getRosterRow(services, request),
+    getRosterLoads: () => getRosterLoads(services),
   };
 }
 

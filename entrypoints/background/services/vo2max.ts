@@ -29,7 +29,7 @@ import {
   VO2MAX_WINDOWS,
 } from '~/lib/power/vo2max-rules';
 import type { ActivityVo2max, Vo2maxOverview, Vo2maxTrendData } from '~/lib/power/vo2max-views';
-import { type ConnectedAthlete, connectedAthlete, readVo2maxFormula, readVo2maxWeightOverride } from '~/lib/settings';
+import { type ConnectedAthlete, readVo2maxFormula, readVo2maxWeightOverride } from '~/lib/settings';
 import { getCached, readThrough } from '../store/cache';
 import { requireAthlete, type Services } from './context';
 
@@ -69,7 +69,7 @@ export async function getVo2max(
   request: { source: 'cache' | 'network' },
 ): Promise<Vo2maxOverview | null> {
   if (request.source === 'cache') {
-    const athlete = await connectedAthlete.getValue();
+    const athlete = await requireAthlete().catch(() => null);
     return athlete ? ((await getCached<Vo2maxOverview>(vo2maxCacheKey(athlete.id)))?.value ?? null) : null;
   }
   const athlete = await requireAthlete();

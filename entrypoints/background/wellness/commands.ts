@@ -6,8 +6,7 @@
 import type { Browser } from 'wxt/browser';
 import { IcuError } from '~/lib/api/errors';
 import { todayIn } from '~/lib/dates';
-import { connectedAthlete } from '~/lib/settings';
-import type { Services } from '../services/context';
+import { requireAthlete, type Services } from '../services/context';
 import { openPopupOn, showBadge } from '../services/feedback';
 import { setWellnessLock } from './handlers';
 
@@ -18,8 +17,7 @@ export async function openQuickWellness(): Promise<void> {
 /** Locks today and reports on the badge; the outcome also resolves (or rejects) for the `runCommand` message. */
 export async function lockToday(services: Services): Promise<void> {
   try {
-    const athlete = await connectedAthlete.getValue();
-    if (!athlete) throw new IcuError({ kind: 'auth', message: 'Not connected: add your API key in the settings.' });
+    const athlete = await requireAthlete();
     const today = todayIn(athlete.timezone, services.now());
     const result = await setWellnessLock(services, { date: today, locked: true });
     if (result.status === 'pending') {

@@ -78,9 +78,9 @@ async function weightUnit(services: Services, athleteId: string, fetch: boolean)
 
 export async function getWellnessDay(
   services: Services,
-  request: { date?: string; source: 'cache' | 'network' },
+  request: { date?: string; source: 'cache' | 'network'; athleteId?: string },
 ): Promise<WellnessDayView> {
-  const athlete = await requireAthlete();
+  const athlete = await requireAthlete(request.athleteId);
   const today = athleteToday(services, athlete);
   const date = request.date ?? today;
   if (!isIsoDate(date)) throw invalidInput(`Not a date: "${date}". Use YYYY-MM-DD.`);
@@ -110,9 +110,9 @@ export async function getWellnessDay(
 /** Outbox first, then intervals.icu, then a read-back. Answers "pending" when the server can't be reached in time. */
 export async function saveWellness(
   services: Services,
-  request: { date: string; patch: WellnessPatch },
+  request: { date: string; patch: WellnessPatch; athleteId?: string },
 ): Promise<SaveWellnessResult> {
-  const athlete = await requireAthlete();
+  const athlete = await requireAthlete(request.athleteId);
   checkWritableDate(request.date, athleteToday(services, athlete));
   const patch = checkPatch(request.patch);
   if (isEmptyPatch(patch)) throw invalidInput('Nothing to save: no field changed.');
@@ -151,10 +151,14 @@ export async function deliverAndReport(
 
 export async function setWellnessLock(
   services: Services,
-  request: { date: string; locked: boolean },
+  request: { date: string; locked: boolean; athleteId?: string },
 ): Promise<WellnessLockResult> {
   if (typeof request.locked !== 'boolean') throw invalidInput('Say whether to lock or unlock the day.');
-  const result = await saveWellness(services, { date: request.date, patch: { locked: request.locked } });
+  const result = await saveWellness(services, {
+    date: request.date,
+    patch: { locked: request.locked },
+    athleteId: request.athleteId,
+  });
   return { ...result, requested: request.locked, locked: result.day ? result.day.locked === true : null };
 }
 
