@@ -7,10 +7,10 @@
  */
 import type { Athlete } from './api/types';
 
-export interface UnitPreferences {
+export interface AthleteUnits {
   /** intervals.icu's `measurement_preference`: 'feet' means miles, feet and mph; anything else metric. */
   imperial: boolean;
-  /** `weight_pref_lb`: weights in pounds. */
+  /** `weight_pref_lb`: weights in pounds (when the profile does not say, as imperial units go). */
   weightLb: boolean;
   /** `fahrenheit`: temperatures in °F. */
   fahrenheit: boolean;
@@ -22,7 +22,7 @@ export interface AthleteProfile {
   name: string;
   /** IANA time zone from the athlete's profile (e.g. "Europe/Paris"); decides what "today" is for them. */
   timezone: string | null;
-  units?: UnitPreferences;
+  units?: AthleteUnits;
 }
 
 type ProfileFields = Pick<
@@ -40,7 +40,10 @@ export function toAthleteProfile(athlete: ProfileFields): AthleteProfile | null 
     timezone: athlete.timezone ?? null,
     units: {
       imperial: athlete.measurement_preference === 'feet',
-      weightLb: athlete.weight_pref_lb === true,
+      weightLb:
+        typeof athlete.weight_pref_lb === 'boolean'
+          ? athlete.weight_pref_lb
+          : athlete.measurement_preference === 'feet',
       fahrenheit: athlete.fahrenheit === true,
     },
   };

@@ -37,6 +37,8 @@ export interface WellnessFormProps {
   /** Today in the athlete's time zone, once known. */
   onToday?(today: string): void;
   autoFocus?: boolean;
+  /** A coached athlete's id when the form is for them, not the one chosen in the switcher (an in-page panel). */
+  athleteId?: string;
 }
 
 type Tone = 'ok' | 'warn' | 'bad' | 'busy';
@@ -61,7 +63,8 @@ const pendingStatus = (error: ErrorInfo | null | undefined): Status => ({
   text: `Pending — will retry${error ? ` (${errorTitle(error)})` : ''}`,
 });
 
-export function WellnessForm({ version, pending, onWrite, onToday, autoFocus = false }: WellnessFormProps) {
+export function WellnessForm({ version, pending, onWrite, onToday, autoFocus = false, athleteId }: WellnessFormProps) {
+  const forAthlete = athleteId ? { athleteId } : {};
   const [date, setDate] = useState<string | undefined>(undefined);
   const [view, setView] = useState<WellnessDayView | null>(null);
   const [form, setForm] = useState<Form>({});
@@ -90,7 +93,7 @@ export function WellnessForm({ version, pending, onWrite, onToday, autoFocus = f
   const load = async (day: string | undefined, network = true) => {
     const seq = ++loads.current;
     try {
-      const cached = await sendMessage('getWellnessDay', { date: day, source: 'cache' });
+      const cached = await sendMessage('getWellnessDay', { date: day, source: 'cache', ...forAthlete });
       if (seq !== loads.current) return;
       show(cached);
       day = cached.date;
@@ -99,7 +102,7 @@ export function WellnessForm({ version, pending, onWrite, onToday, autoFocus = f
     }
     if (!network) return;
     try {
-      const fresh = await sendMessage('getWellnessDay', { date: day, source: 'network' });
+      const fresh = await sendMessage('getWellnessDay', { date: day, source: 'network', ...forAthlete });
       if (seq !== loads.current) return;
       show(fresh);
       setLoadError(null);
@@ -131,7 +134,7 @@ export function WellnessForm({ version, pending, onWrite, onToday, autoFocus = f
     const { patch } = awaiting;
     setAwaiting(null);
     void (async () => {
-      const next = await sendMessage('getWellnessDay', { date: awaiting.date, source: 'cache' });
+      const next = await sendMessage('getWellnessDay', { date: awaiting.date, source: 'cache', ...forAthlete });
       if (next.date !== date) return;
       show(next);
       setStatus(savedStatus(unconfirmedFields(patch, next.day ?? {})));
@@ -164,7 +167,7 @@ export function WellnessForm({ version, pending, onWrite, onToday, autoFocus = f
       return;
     }
     try {
-      show(await sendMessage('getWellnessDay', { date: day, source: 'cache' }));
+      show(await sendMessage('getWellnessDay', { date: day, source: 'cache', ...forAthlete }));
     } catch {
       // keep what is shown
     }
@@ -194,7 +197,7 @@ export function WellnessForm({ version, pending, onWrite, onToday, autoFocus = f
     setBusy(true);
     setStatus({ tone: 'busy', text: 'Saving…' });
     try {
-      const answer = await sendMessage('saveWellness', { date, patch: result.patch });
+      const answer = await sendMessage('saveWellness', { date, patch: result.patch, ...forAthlete });
       if (answer.status === 'saved') setStatus(savedStatus(answer.unconfirmed));
       else {
         setStatus(pendingStatus(answer.error));
@@ -232,7 +235,7 @@ export function WellnessForm({ version, pending, onWrite, onToday, autoFocus = f
     setBusy(true);
     setStatus({ tone: 'busy', text: want ? 'Locking…' : 'Unlocking…' });
     try {
-      const answer = await sendMessage('setWellnessLock', { date, locked: want });
+      const answer = await sendMessage('setWellnessLock', { date, locked: want, ...forAthlete });
       if (answer.status === 'pending') {
         setStatus({ ...pendingStatus(answer.error), text: `${want ? 'Lock' : 'Unlock'} pending — will retry` });
         setAwaiting({ date, patch: { locked: want } });

@@ -15,9 +15,14 @@ export const PENDING_POLL_MS = 2_500;
 
 export interface WellnessPanelProps {
   autoFocus?: boolean;
+  /**
+   * A coached athlete the panel is for (an intervals.icu page of theirs) instead of the one chosen in the switcher:
+   * the form acts on them; the outbox, history and bulk lock below stay the switcher's, so they are left out.
+   */
+  athleteId?: string;
 }
 
-export function WellnessPanel({ autoFocus = false }: WellnessPanelProps) {
+export function WellnessPanel({ autoFocus = false, athleteId }: WellnessPanelProps) {
   /** Bumped by writes outside the form (undo, discard, retry, bulk): the form reloads. */
   const [version, setVersion] = useState(0);
   /** Bumped by every write: the lists reload. */
@@ -57,7 +62,32 @@ export function WellnessPanel({ autoFocus = false }: WellnessPanelProps) {
 
   return (
     <div class="w-panel">
-      <WellnessForm version={version} pending={pending} onWrite={written} onToday={setToday} autoFocus={autoFocus} />
+      <WellnessForm
+        version={version}
+        pending={athleteId ? [] : pending}
+        onWrite={written}
+        onToday={setToday}
+        autoFocus={autoFocus}
+        athleteId={athleteId}
+      />
+      {athleteId ? null : <PanelLists pending={pending} tick={tick} today={today} onChange={changed} />}
+    </div>
+  );
+}
+
+function PanelLists({
+  pending,
+  tick,
+  today,
+  onChange: changed,
+}: {
+  pending: PendingWellness[];
+  tick: number;
+  today: string | null;
+  onChange(): void;
+}) {
+  return (
+    <>
       <details class="w-more">
         <summary>
           Pending edits{' '}
@@ -75,6 +105,6 @@ export function WellnessPanel({ autoFocus = false }: WellnessPanelProps) {
           <BulkLock today={today} onChange={changed} />
         </details>
       ) : null}
-    </div>
+    </>
   );
 }

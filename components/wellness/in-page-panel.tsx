@@ -6,10 +6,10 @@
  * string. Escape or × closes it.
  */
 import { render } from 'preact';
-import type { WellnessPanelScript } from '~/components/in-page/features/quick-wellness';
+import type { PanelAthlete, WellnessPanelScript } from '~/components/in-page/features/quick-wellness';
 import { WellnessPanel } from './WellnessPanel';
 
-function InPagePanel({ onClose }: { onClose(): void }) {
+function InPagePanel({ onClose, athlete }: { onClose(): void; athlete?: PanelAthlete }) {
   return (
     <div
       class="ip-panel"
@@ -22,7 +22,7 @@ function InPagePanel({ onClose }: { onClose(): void }) {
       <div class="ip-head">
         <div>
           <h2 class="ip-title" id="ip-title">
-            Wellness
+            {athlete ? `Wellness · ${athlete.name}` : 'Wellness'}
           </h2>
           <p class="ip-sub muted">Companion for intervals.icu</p>
         </div>
@@ -30,19 +30,19 @@ function InPagePanel({ onClose }: { onClose(): void }) {
           ×
         </button>
       </div>
-      <WellnessPanel autoFocus />
+      <WellnessPanel autoFocus athleteId={athlete?.id} />
     </div>
   );
 }
 
 export const wellnessPanel: WellnessPanelScript = {
-  mount(host, { onClose, css }) {
+  mount(host, { onClose, css, athlete }) {
     const shadow = host.shadowRoot ?? host.attachShadow({ mode: 'open' });
     const style = document.createElement('style');
     style.textContent = css;
     const root = document.createElement('div');
     shadow.append(style, root);
-    render(<InPagePanel onClose={onClose} />, root);
+    render(<InPagePanel onClose={onClose} athlete={athlete} />, root);
     return () => {
       render(null, root);
       root.remove();

@@ -43,5 +43,8 @@ export class IcuError extends Error {
   }
 }
 
+/** Said when no key is stored (or no athlete connected): the one sentence, wherever it is found out. */
+export const NOT_CONNECTED = 'Not connected: add your API key in the extension’s settings.';
+
 /** Bad input caught before any request: the `invalid` kind with a message for the user. */
 export const invalidInput = (message: string): IcuError => new IcuError({ kind: 'invalid', message });

@@ -8,6 +8,8 @@
  * through the background).
  */
 import { browser } from 'wxt/browser';
+import { sendMessage } from '~/lib/messages';
+import type { Route } from '~/lib/routes';
 import type { InPageFeature } from '../feature';
 import { loadPackagedScript } from '../packaged-script';
 
@@ -18,14 +20,41 @@ export const PANEL_SCRIPT = '/wellness-panel.js';
 /** The panel's stylesheet (entrypoints/wellness-panel-style.css), web-accessible like the script. */
 export const PANEL_STYLE = '/assets/wellness-panel-style.css';
 
+/** A coached athlete whose page this is: the panel edits their wellness, and says so. */
+export interface PanelAthlete {
+  id: string;
+  name: string;
+}
+
 export interface WellnessPanelModule {
   /** Renders the panel into a shadow root on `host`; returns the unmount. */
-  mount(host: HTMLElement, options: { onClose(): void }): () => void;
+  mount(host: HTMLElement, options: { onClose(): void; athlete?: PanelAthlete }): () => void;
 }
 
 /** What wellness-panel.js leaves on its global: the panel, given its stylesheet's text. */
 export interface WellnessPanelScript {
-  mount(host: HTMLElement, options: { onClose(): void; css: string }): () => void;
+  mount(host: HTMLElement, options: { onClose(): void; css: string; athlete?: PanelAthlete }): () => void;
+}
+
+/**
+ * On an activity page: whose activity it is, when that is an athlete the key coaches (not the key's owner). The
+ * activity says (`icu_athlete_id`); the roster says whether the key may act on them.
+ */
+async function pageAthlete(route: Route): Promise<PanelAthlete | undefined> {
+  if (route.kind !== 'activity' || !route.activityId) return undefined;
+  try {
+    const activity = await sendMessage('getActivitySummary', {
+      activityId: route.activityId,
+      source: 'network',
+      maxAgeMs: 60_000,
+    });
+    const roster = await sendMessage('getAthletes', { source: 'cache' });
+    const owner = activity?.athleteId;
+    const coached = roster.athletes.find((a) => a.id === owner && a.id !== roster.selfId);
+    return coached ? { id: coached.id, name: coached.name } : undefined;
+  } catch {
+    return undefined; // the switcher's athlete, as on other pages
+  }
 }
 
 export type PanelLoader = () => Promise<WellnessPanelModule>;
@@ -57,7 +86,7 @@ export function createQuickWellness(load: PanelLoader = loadPanelScript): InPage
     id: 'quick-wellness',
     description: 'On activity, calendar, wellness and fitness pages: "Wellness" opens the quick wellness form.',
     routes: ['activity', 'calendar', 'wellness', 'fitness'],
-    mount(slot, { signal }) {
+    mount(slot, { signal, route }) {
       const button = document.createElement('button');
       button.type = 'button';
       button.textContent = 'Wellness';
@@ -74,13 +103,13 @@ export function createQuickWellness(load: PanelLoader = loadPanelScript): InPage
         }
         button.disabled = true;
         try {
-          const panel = await load();
+          const [panel, athlete] = await Promise.all([load(), pageAthlete(route)]);
           if (signal.aborted) return;
           const host = document.createElement(PANEL_TAG);
           // The site binds single-key shortcuts on document: typing in the form must not reach them.
           for (const type of ISOLATED_EVENTS) host.addEventListener(type, (event) => event.stopPropagation());
           document.body.append(host);
-          const unmount = panel.mount(host, { onClose: () => close?.(true) });
+          const unmount = panel.mount(host, { onClose: () => close?.(true), athlete });
           button.setAttribute('aria-expanded', 'true');
           close = (refocus) => {
             close = null;

@@ -12,7 +12,7 @@
  * - Errors: every failure becomes an `IcuError` (see response-errors.ts).
  */
 import ky, { type KyInstance } from 'ky';
-import { IcuError } from '~/lib/api/errors';
+import { IcuError, NOT_CONNECTED } from '~/lib/api/errors';
 import type {
   Activity,
   ActivityListItem,
@@ -182,7 +182,7 @@ export function createIcuClient(options: IcuClientOptions): IcuClient {
   async function requestWithStatus<T>(method: HttpMethod, path: string, requestOptions: RequestOptions = {}) {
     const apiKey = await options.getApiKey();
     if (!apiKey) {
-      throw new IcuError({ kind: 'auth', message: 'No API key is stored. Connect in the extension’s settings.' });
+      throw new IcuError({ kind: 'auth', message: NOT_CONNECTED });
     }
     const context = { refusedForStrava: requestOptions.refusedForStrava ?? false, apiKey };
     const { form, timeoutMs } = requestOptions;

@@ -16,11 +16,15 @@ import { requireAthlete, type Services } from './context';
 export const ROSTER_MAX_AGE_MS = 6 * 3600_000;
 
 async function view(): Promise<AthletesView> {
-  const self = await requireAthlete(undefined);
-  const owner = (await connectedAthlete.getValue()) ?? self;
+  const acting = await requireAthlete();
+  const owner = (await connectedAthlete.getValue()) as AthleteProfile;
   const stored = await coachedAthletes.getValue();
-  const athletes = sortRoster([owner, ...(stored?.athletes ?? [])], owner.id);
-  return { selfId: owner.id, actingId: self.id, athletes, fetchedAt: stored?.fetchedAt ?? null };
+  return {
+    selfId: owner.id,
+    actingId: acting.id,
+    athletes: sortRoster([owner, ...(stored?.athletes ?? [])], owner.id),
+    fetchedAt: stored?.fetchedAt ?? null,
+  };
 }
 
 /** The roster, from storage when younger than ROSTER_MAX_AGE_MS (or `cache`), else from `GET /athletes`. */
@@ -61,12 +65,9 @@ export async function chooseAthlete(_services: Services, request: { athleteId: s
 /** Keeps a freshly read profile (name, time zone, units) where it belongs: the owner's record, or the roster's. */
 export async function rememberProfile(profile: AthleteProfile): Promise<void> {
   const owner = await connectedAthlete.getValue();
-  if (!owner || owner.id === profile.id) {
-    await connectedAthlete.setValue(profile);
-    return;
-  }
   const stored = await coachedAthletes.getValue();
-  if (stored?.athletes.some((a) => a.id === profile.id)) {
+  if (!owner || owner.id === profile.id) await connectedAthlete.setValue(profile);
+  else if (stored) {
     await coachedAthletes.setValue({
       ...stored,
       athletes: stored.athletes.map((a) => (a.id === profile.id ? profile : a)),

@@ -2,7 +2,7 @@
  * What the background's services share: one client for the stored key, a way to try a candidate key, and a clock.
  * Every client here takes its slots from the same limiter, so the whole extension stays within intervals.icu's rate.
  */
-import { IcuError } from '~/lib/api/errors';
+import { IcuError, NOT_CONNECTED } from '~/lib/api/errors';
 import { todayIn } from '~/lib/dates';
 import { actingAthlete, type ConnectedAthlete, coachedAthletes, connectedAthlete } from '~/lib/settings';
 import { createIcuClient, type IcuClient, type RetryPolicy } from '../api/client';
@@ -43,7 +43,7 @@ export function createServices(options: ServiceOptions = {}): Services {
   };
 }
 
-export const NOT_CONNECTED = 'Not connected: add your API key in the extension’s settings.';
+export { NOT_CONNECTED };
 
 /**
  * The athlete a request acts on: `athleteId` when the surface names one (an intervals.icu page of a coached athlete),

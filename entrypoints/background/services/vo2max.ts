@@ -211,6 +211,8 @@ async function fetchActivityFacts(
   }
   facts.type = activity.type ?? null;
   facts.date = isoDayOf(activity.start_date_local);
+  // A coach sees the athletes' activities too: the weights are the activity's own athlete's.
+  const ownerId = activity.icu_athlete_id ?? athlete.id;
   const sport = sportReason(activity.type);
   if (sport) return { ...facts, reason: { ok: false, reason: sport } };
 
@@ -220,7 +222,7 @@ async function fetchActivityFacts(
       if (error instanceof IcuError && error.kind === 'not-found') return null;
       throw error;
     }),
-    facts.date ? wellnessWeights(services, athlete.id, [facts.date]) : Promise.resolve(new Map<string, number>()),
+    facts.date ? wellnessWeights(services, ownerId, [facts.date]) : Promise.resolve(new Map<string, number>()),
   ]);
   facts.weights.wellness = facts.date ? (wellness.get(facts.date) ?? null) : null;
   facts.weights.curve = usable(curve?.weight) ?? usable(activity.icu_weight);
@@ -238,7 +240,7 @@ async function fetchActivityFacts(
     facts.powerFrom = 'stream';
   }
   if (facts.weights.wellness === null && facts.weights.curve === null) {
-    facts.weights.athlete = await athleteWeight(services, athlete.id);
+    facts.weights.athlete = await athleteWeight(services, ownerId);
   }
   return facts;
 }
