@@ -37,8 +37,15 @@ export async function getAthletes(
   const stored = await coachedAthletes.getValue();
   const age = stored ? services.now().getTime() - stored.fetchedAt : Number.POSITIVE_INFINITY;
   if (request.source === 'network' && (request.force || !(age >= 0 && age < ROSTER_MAX_AGE_MS))) {
-    const listed = await services.client.listAthletes();
-    const athletes = listed.map(toAthleteProfile).filter((a): a is AthleteProfile => a !== null && a.id !== owner.id);
+    // A failure is not asked again at every popup opening: the list stays as it was until the next period (the roster
+    // page's `force` reports it).
+    const listed = await services.client.listAthletes().catch((error: unknown) => {
+      if (request.force) throw error;
+      return null;
+    });
+    const athletes = listed
+      ? listed.map(toAthleteProfile).filter((a): a is AthleteProfile => a !== null && a.id !== owner.id)
+      : (stored?.athletes ?? []);
     await coachedAthletes.setValue({ athletes, fetchedAt: services.now().getTime() });
     // Someone no longer listed cannot stay chosen.
     const acting = await actingAthlete.getValue();
