@@ -128,3 +128,17 @@ export async function readWorkoutFormat(): Promise<WorkoutFormat> {
   const value = await workoutFormat.getValue();
   return isWorkoutFormat(value) ? value : DEFAULT_WORKOUT_FORMAT;
 }
+
+/**
+ * The athlete a surface acts on: `athleteId` (the key's owner or a coached athlete), else the one chosen in the
+ * switcher, else the owner. Null when not connected, or when `athleteId` is not one of them (a stale choice falls
+ * back to the owner instead).
+ */
+export async function readActingAthlete(athleteId?: string): Promise<ConnectedAthlete | null> {
+  const owner = await connectedAthlete.getValue();
+  if (!owner) return null;
+  const wanted = athleteId ?? (await actingAthlete.getValue()) ?? owner.id;
+  if (wanted === owner.id) return owner;
+  const coached = (await coachedAthletes.getValue())?.athletes.find((a) => a.id === wanted);
+  return coached ?? (athleteId ? null : owner);
+}

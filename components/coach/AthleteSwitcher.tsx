@@ -81,3 +81,16 @@ export function AthleteSwitcher({ onChosen, withRosterLink = false, id = 'athlet
     </div>
   );
 }
+
+/** One line for the extension's pages (export, upload): which athlete they act on, when the key coaches anyone. */
+export function ActingOn() {
+  const [view] = useAthletes();
+  const acting = view?.athletes.find((a) => a.id === view.actingId);
+  if (!view || view.athletes.length < 2 || !acting) return null;
+  return (
+    <p class="acting-on">
+      For <strong>{acting.id === view.selfId ? `${acting.name} (me)` : acting.name}</strong> — the athlete chosen in the
+      popup or on the options page.
+    </p>
+  );
+}

@@ -8,8 +8,10 @@
  * Memory: compressed bytes are gathered into Blob parts of a few MB as they come (browsers keep large blobs out of
  * the JavaScript heap, on disk if need be), so the page holds about three activities' text at a time.
  */
+
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
+import { ActingOn } from '~/components/coach/AthleteSwitcher';
 import { ErrorNotice } from '~/components/common/ErrorNotice';
 import { formatClock, formatSport } from '~/components/format';
 import { UploadPageLink } from '~/components/upload/UploadPageLink';
@@ -21,7 +23,7 @@ import { type BulkActivity, type BulkProgress, type BulkResult, runBulkExport } 
 import { safeFileName } from '~/lib/export/names';
 import { createZipWriter } from '~/lib/export/zip';
 import { type ActivitySummary, sendMessage } from '~/lib/messages';
-import { connectedAthlete } from '~/lib/settings';
+import { readActingAthlete } from '~/lib/settings';
 import { saveBlob } from './download';
 import { CsvFormatOptions, StreamPicker, useExportSettings } from './ExportOptions';
 import { readExportSettings } from './read-settings';
@@ -104,7 +106,7 @@ export function BulkExportPage({ today: fixedToday }: BulkExportPageProps = {}) 
     void (async () => {
       const state = await sendMessage('getConnection', undefined).catch(() => ({ connected: false as const }));
       setConnected(state.connected);
-      const athlete = await connectedAthlete.getValue().catch(() => null);
+      const athlete = await readActingAthlete().catch(() => null);
       const today = fixedToday ?? todayIn(athlete?.timezone, new Date());
       setNewest(today);
       setOldest(addDays(today, -DEFAULT_DAYS));
@@ -247,6 +249,7 @@ export function BulkExportPage({ today: fixedToday }: BulkExportPageProps = {}) 
     <main class="bulk">
       <header>
         <h1>Bulk export</h1>
+        <ActingOn />
         <p class="bulk-intro">
           Every activity of a date range in one zip: each activity’s laps and streams as CSV files, plus
           <code> activities.csv</code> (one row per activity) and <code>skipped.csv</code> (activities intervals.icu

@@ -4,12 +4,14 @@
  * already on intervals.icu / a specific error), two at a time; the background sends each through the shared limiter.
  * Below it, "Import a plan" (ImportPlan.tsx) puts workout files onto calendar days.
  */
+
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
+import { ActingOn } from '~/components/coach/AthleteSwitcher';
 import { errorInfoOf, explainError } from '~/lib/api/explain-error';
 import { todayIn } from '~/lib/dates';
 import { sendMessage } from '~/lib/messages';
-import { connectedAthlete } from '~/lib/settings';
+import { readActingAthlete } from '~/lib/settings';
 import { ACTIVITY_ACCEPT, formatBytes, formatLimit, MAX_UPLOAD_BYTES } from '~/lib/upload/files';
 import { createUploadQueue, progressLine, type QueueRow, type QueueSnapshot } from '~/lib/upload/queue';
 import { DropZone } from './DropZone';
@@ -109,7 +111,7 @@ export function UploadPage({ today: fixedToday, send = sendFile }: UploadPagePro
       const state = await sendMessage('getConnection', undefined).catch(() => ({ connected: false as const }));
       setConnected(state.connected);
       if (!fixedToday) {
-        const athlete = await connectedAthlete.getValue().catch(() => null);
+        const athlete = await readActingAthlete().catch(() => null);
         setToday(todayIn(athlete?.timezone, new Date()));
       }
     })();
@@ -141,6 +143,7 @@ export function UploadPage({ today: fixedToday, send = sendFile }: UploadPagePro
     <main class="bulk upload">
       <header>
         <h1>Upload to intervals.icu</h1>
+        <ActingOn />
         <p class="bulk-intro">
           Activity files from a bike computer, watch or app go straight into your intervals.icu activities. Files
           intervals.icu already has are reported as such, not added twice. Uploads keep within intervals.icu’s 10

@@ -4,7 +4,7 @@
  */
 import { IcuError, NOT_CONNECTED } from '~/lib/api/errors';
 import { todayIn } from '~/lib/dates';
-import { actingAthlete, type ConnectedAthlete, coachedAthletes, connectedAthlete } from '~/lib/settings';
+import { type ConnectedAthlete, connectedAthlete, readActingAthlete } from '~/lib/settings';
 import { createIcuClient, type IcuClient, type RetryPolicy } from '../api/client';
 import { type RateLimiter, sharedLimiter } from '../api/limiter';
 import { loadApiKey } from '../store/secrets';
@@ -51,20 +51,10 @@ export { NOT_CONNECTED };
  * accepted; a stale choice falls back to the owner. An `auth` error when no key is connected.
  */
 export async function requireAthlete(athleteId?: string): Promise<ConnectedAthlete> {
-  const self = await connectedAthlete.getValue();
-  if (!self) throw new IcuError({ kind: 'auth', message: NOT_CONNECTED });
-  const wanted = athleteId ?? (await actingAthlete.getValue()) ?? self.id;
-  if (wanted === self.id) return self;
-  const coached = (await coachedAthletes.getValue())?.athletes.find((a) => a.id === wanted);
-  if (coached) return coached;
-  if (athleteId) {
-    throw new IcuError({
-      kind: 'auth',
-      status: 403,
-      message: `Your key does not coach or follow athlete ${athleteId}.`,
-    });
-  }
-  return self;
+  const athlete = await readActingAthlete(athleteId);
+  if (athlete) return athlete;
+  if (!(await connectedAthlete.getValue())) throw new IcuError({ kind: 'auth', message: NOT_CONNECTED });
+  throw new IcuError({ kind: 'auth', status: 403, message: `Your key does not coach or follow athlete ${athleteId}.` });
 }
 
 /** Today in the athlete's own time zone, by the services' clock. */
