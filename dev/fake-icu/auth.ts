@@ -6,6 +6,8 @@
  * - the key (or anything) sent as `Authorization: Bearer …` → 403 "Access denied": bearer tokens are for OAuth apps.
  *   The body `{"status":403,"error":"Access denied"}` is the one quoted from the live API in forum thread 123106
  *   ("[SOLVED] API Access Denied (403)").
+ * Each key belongs to one athlete (the default key to i424242, others as `options.keys` says); what that athlete may
+ * see is routes/app.ts's business.
  */
 import type { IncomingMessage } from 'node:http';
 import { error, type Reply } from './http';
@@ -21,10 +23,10 @@ export function authScheme(req: IncomingMessage): AuthScheme {
 }
 
 /**
- * null when the request may proceed, else the refusal. `challenge: false` leaves out the WWW-Authenticate header
- * (browsers answer a Basic challenge with a login prompt).
+ * The athlete id of the key's owner when the request may proceed (`keys`: API key → athlete id), else the refusal.
+ * `challenge: false` leaves out the WWW-Authenticate header (browsers answer a Basic challenge with a login prompt).
  */
-export function checkAuth(req: IncomingMessage, key: string, challenge = true): Reply | null {
+export function keyOwner(req: IncomingMessage, keys: ReadonlyMap<string, string>, challenge = true): string | Reply {
   const header = req.headers.authorization ?? '';
   const scheme = authScheme(req);
   if (scheme === 'bearer') return error(403, 'Access denied');
@@ -40,7 +42,7 @@ export function checkAuth(req: IncomingMessage, key: string, challenge = true): 
   const colon = decoded.indexOf(':');
   if (colon < 0) return unauthorized();
   const user = decoded.slice(0, colon);
-  const password = decoded.slice(colon + 1);
-  if (user !== 'API_KEY' || password !== key) return unauthorized();
-  return null;
+  const owner = keys.get(decoded.slice(colon + 1));
+  if (user !== 'API_KEY' || owner === undefined) return unauthorized();
+  return owner;
 }

@@ -1,5 +1,6 @@
 /**
  * npm run fake-icu -- --port <port> --key <key> [--tls] [--now <ISO date-time>] [--no-rate-limit]
+ *   [--athlete-key <key>=<athlete id> ...]   (another seeded athlete's own key, e.g. one who coaches no one)
  *
  * Starts the stand-in on 127.0.0.1 and prints its URL (and, with --tls, the certificate's SPKI hash for Chromium's
  * --ignore-certificate-errors-spki-list). Stops on Ctrl-C / SIGTERM.
@@ -14,6 +15,7 @@ const { values } = parseArgs({
     tls: { type: 'boolean', default: false },
     now: { type: 'string' },
     'no-rate-limit': { type: 'boolean', default: false },
+    'athlete-key': { type: 'string', multiple: true, default: [] },
   },
 });
 
@@ -28,14 +30,26 @@ if (now && Number.isNaN(now.getTime())) {
   process.exit(2);
 }
 
+const keys: Record<string, string> = {};
+for (const pair of values['athlete-key']) {
+  const at = pair.lastIndexOf('=');
+  if (at <= 0) {
+    console.error(`--athlete-key: expected <key>=<athlete id>, got ${pair}`);
+    process.exit(2);
+  }
+  keys[pair.slice(0, at)] = pair.slice(at + 1);
+}
+
 const fake = await createFakeIcu({
   key,
   port: Number(values.port),
   tls: values.tls,
   now,
   rateLimit: !values['no-rate-limit'],
+  keys,
 });
 console.log(`fake intervals.icu listening on ${fake.url} (athlete ${fake.athleteId})`);
+for (const a of fake.seed.athletes.filter((x) => x.coached)) console.log(`  coaches ${a.id} ${a.name} (${a.timezone})`);
 if (fake.spkiHash) {
   console.log(`spki: ${fake.spkiHash}`);
   console.log(

@@ -20,6 +20,8 @@ export interface RequestContext {
   /** The body's bytes (for multipart uploads; JSON bodies are also parsed into `body`). */
   raw: Buffer;
   req: IncomingMessage;
+  /** The athlete id of the key's owner (server.ts authenticates before any route runs). */
+  caller: string;
 }
 
 export function json(body: unknown, status = 200): Reply {

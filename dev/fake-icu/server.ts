@@ -11,7 +11,7 @@
 import { createServer as createHttpServer, type IncomingMessage, type ServerResponse, STATUS_CODES } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
-import { authScheme, checkAuth } from './auth';
+import { authScheme, keyOwner } from './auth';
 import { type Fault, Faults } from './faults';
 import { error, type Reply } from './http';
 import { RateLimiter, type RateLimitOptions } from './rate-limit';
@@ -24,15 +24,25 @@ import { fakeControl } from './routes/fake';
 import { page } from './routes/pages';
 import { planRoutes } from './routes/plan';
 import { powerRoutes } from './routes/power';
+import { rosterRoutes } from './routes/roster';
 import { uploadRoutes } from './routes/uploads';
 import { type DeviceSyncValues, deviceSync, wellnessRoutes } from './routes/wellness';
+import { ATHLETE_ID } from './seed/athlete';
 import { FakeState } from './state';
 import { fakeCert } from './tls';
 import type { Wellness } from './types';
 
 export interface FakeIcuOptions {
-  /** The API key the stand-in accepts (HTTP Basic, username `API_KEY`). */
+  /**
+   * The API key the stand-in accepts (HTTP Basic, username `API_KEY`): the key of i424242, who coaches i515151,
+   * i626262 and i737373 (seed/coached.ts).
+   */
   key: string;
+  /**
+   * More keys, each belonging to a seeded athlete (API key → athlete id), e.g. `{ 'solo-key': 'i737373' }`: that
+   * athlete's own key, which coaches no one, so /athletes lists just them and athlete 0 is them.
+   */
+  keys?: Record<string, string>;
   /** Default 0: any free port. */
   port?: number;
   /** Default and only sensible value: 127.0.0.1. */
@@ -96,7 +106,7 @@ export interface FakeIcu {
    * A device sync (Garmin, Oura, Whoop) for `date`: overwrites weight, restingHR, hrv and sleepSecs (the given values,
    * or plausible ones) on an unlocked day and leaves a locked day alone. Also `POST /__fake/device-sync`.
    */
-  syncDevice(date: string, values?: DeviceSyncValues): { applied: boolean; day: Wellness };
+  syncDevice(date: string, values?: DeviceSyncValues, athleteId?: string): { applied: boolean; day: Wellness };
   /**
    * Switch options while running (`unlockable`, `nullClears` also by `POST /__fake/options`); `reset()` restores the
    * start values.
@@ -113,11 +123,31 @@ export interface FakeIcu {
   close(): Promise<void>;
 }
 
+/** One seeded athlete as tests need to know them (also in GET /__fake/info). */
+export interface SeededAthlete {
+  id: string;
+  name: string;
+  timezone: string;
+  /** Today in their time zone at the seed clock. */
+  today: string;
+  measurement_preference: string;
+  weight_pref_lb: boolean;
+  fahrenheit: boolean;
+  /** false: no watts in their activities (no power meter). */
+  powerMeter: boolean;
+  /** Whom the default key's athlete coaches at the start (false for the owner). */
+  coached: boolean;
+  /** Their activity ids, newest first. */
+  activities: string[];
+}
+
 export interface SeedSummary {
   url: string;
   athleteId: string;
   today: string;
   timezone: string;
+  /** Every seeded athlete, the key owner first. */
+  athletes: SeededAthlete[];
   spkiHash?: string;
   /** Newest first; `file` for the uploads, `source: "STRAVA"` for the Strava import. */
   activities: {
@@ -197,6 +227,7 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 export async function createFakeIcu(options: FakeIcuOptions): Promise<FakeIcu> {
   if (!options.key) throw new Error('createFakeIcu: options.key is required');
+  const keys = new Map<string, string>([[options.key, ATHLETE_ID]]);
   const started = Date.now();
   const base = options.now?.getTime() ?? started;
   const state = new FakeState(new Date(base));
@@ -220,6 +251,12 @@ export async function createFakeIcu(options: FakeIcuOptions): Promise<FakeIcu> {
   eventRoutes(router, app);
   planRoutes(router, app);
   uploadRoutes(router, app);
+  rosterRoutes(router, app);
+  for (const [key, athleteId] of Object.entries(options.keys ?? {})) {
+    if (!state.athlete(athleteId)) throw new Error(`createFakeIcu: options.keys names no seeded athlete ${athleteId}`);
+    if (keys.has(key)) throw new Error('createFakeIcu: options.keys repeats a key');
+    keys.set(key, athleteId);
+  }
 
   const reset = () => {
     state.reset();
@@ -300,13 +337,22 @@ export async function createFakeIcu(options: FakeIcuOptions): Promise<FakeIcu> {
     }
     // Refused before auth, as the front proxy of a web service does.
     if (tooLarge) return finish(error(413, `Request body is larger than ${app.maxUploadBytes} bytes`));
-    const denied = checkAuth(req, options.key, options.basicChallenge ?? true);
-    if (denied) return finish(denied);
+    const caller = keyOwner(req, keys, options.basicChallenge ?? true);
+    if (typeof caller !== 'string') return finish(caller);
     const match = router.match(method, path);
     if (match === undefined) return finish(error(404, `No endpoint ${method} ${path}`));
     if (match === 'method') return finish(error(405, `Method ${method} not supported`));
     if (badJson) return finish(error(400, 'Invalid JSON body'));
-    const reply = await match.handler({ method, path, query: url.searchParams, params: match.params, body, raw, req });
+    const reply = await match.handler({
+      method,
+      path,
+      query: url.searchParams,
+      params: match.params,
+      body,
+      raw,
+      req,
+      caller,
+    });
     finish(reply, malformed);
   }
 
@@ -334,6 +380,7 @@ export async function createFakeIcu(options: FakeIcuOptions): Promise<FakeIcu> {
     athleteId,
     today: state.seed.today,
     timezone: state.seed.timezone,
+    athletes: seededAthletes(state),
     spkiHash: cert?.spkiHash,
     activities: state.seed.activities.map((a) =>
       a.kind === 'upload'
@@ -361,7 +408,11 @@ export async function createFakeIcu(options: FakeIcuOptions): Promise<FakeIcu> {
     faults,
     state,
     reset,
-    syncDevice: (date, values) => deviceSync(app, date, values),
+    syncDevice: (date, values, athleteId) => {
+      const athlete = state.athlete(athleteId ?? state.owner.id);
+      if (!athlete) throw new Error(`syncDevice: no athlete ${athleteId}`);
+      return deviceSync(app, date, values, athlete);
+    },
     setOptions: (changes) => {
       if (changes.unlockable !== undefined) app.unlockable = changes.unlockable;
       if (changes.nullClears !== undefined) app.nullClears = changes.nullClears;
@@ -375,4 +426,20 @@ export async function createFakeIcu(options: FakeIcuOptions): Promise<FakeIcu> {
         server.close(() => resolve());
       }),
   };
+}
+
+function seededAthletes(state: FakeState): SeededAthlete[] {
+  const coached = new Set(state.coachedBy(state.owner.id));
+  return [...state.athletes.values()].map((a) => ({
+    id: a.id,
+    name: String(a.seed.athlete.name),
+    timezone: a.timezone,
+    today: a.seed.today,
+    measurement_preference: String(a.seed.athlete.measurement_preference),
+    weight_pref_lb: Boolean(a.seed.athlete.weight_pref_lb),
+    fahrenheit: Boolean(a.seed.athlete.fahrenheit),
+    powerMeter: a.activities.some((x) => x.kind === 'upload' && x.watts.some((w) => w !== null)),
+    coached: coached.has(a.id),
+    activities: a.seed.activities.map((x) => x.id),
+  }));
 }

@@ -1,6 +1,13 @@
-/** The stand-in's mutable state: seeded data, wellness edits and request counters. */
-import { buildSeed, type SeedData } from './seed';
+/**
+ * The stand-in's mutable state: every athlete's world (athlete-state.ts), who coaches whom, and request counters.
+ *
+ * `wellness`, `sportSettings`, `events`, `activities`, `appliedSettings` and `seed` are the key owner's (i424242), as
+ * they were before the stand-in had coached athletes; `athlete(id)` gives any athlete's.
+ */
+import { AthleteState } from './athlete-state';
+import { buildAthleteSeed, COACHING, OWNER, type SeedData } from './seed';
 import type { SportSettingsSeed } from './seed/athlete';
+import { COACHED } from './seed/coached';
 import type { EventSeed } from './seed/events';
 import type { SeededActivity, Wellness } from './types';
 
@@ -20,10 +27,14 @@ export interface RequestLogEntry {
 
 export interface StateSnapshot {
   now: string;
+  /** The athlete's today at the seed clock. */
   today: string;
+  /** Whose wellness this is (the key owner unless `snapshot(athleteId)` named another). */
   athleteId: string;
   /** Every wellness day, oldest first. */
   wellness: Wellness[];
+  /** Who coaches whom right now (coach id → coached ids), after any revokeCoaching. */
+  coaching: Record<string, string[]>;
   /** Requests seen per "METHOD /path" (no query), including ones refused by auth, rate limit or faults. */
   requests: Record<string, number>;
   totalRequests: number;
@@ -37,17 +48,15 @@ export interface StateSnapshot {
 
 const LOG_LIMIT = 500;
 
+const seededCoaching = () => new Map(Object.entries(COACHING).map(([coach, ids]) => [coach, new Set(ids)]));
+
 export class FakeState {
-  seed: SeedData;
-  wellness: Map<string, Wellness>;
-  /** Sport settings as written through the API (the seed's until then). */
-  sportSettings: SportSettingsSeed[];
-  /** The calendar: the seed's events plus those created through `events/bulk`, in no particular order. */
-  events: EventSeed[];
-  /** Activities newest first: the seed's plus uploads (`POST /athlete/{id}/activities`). */
-  activities: SeededActivity[];
-  /** `PUT …/sport-settings/{id}/apply` calls, oldest first: which settings were applied to past activities. */
-  appliedSettings: number[] = [];
+  /** Every athlete's world, the key owner first. */
+  readonly athletes: Map<string, AthleteState>;
+  /** The key owner (i424242). */
+  readonly owner: AthleteState;
+  /** Coach id → the athletes they coach now. */
+  private coaching = seededCoaching();
   requests = new Map<string, number>();
   totalRequests = 0;
   rateLimited = 0;
@@ -55,27 +64,90 @@ export class FakeState {
   log: RequestLogEntry[] = [];
 
   constructor(seedNow: Date) {
-    this.seed = buildSeed(seedNow);
-    this.wellness = cloneWellness(this.seed.wellness);
-    this.sportSettings = structuredClone(this.seed.sportSettings);
-    this.events = structuredClone(this.seed.events);
-    this.activities = [...this.seed.activities];
+    this.owner = new AthleteState(buildAthleteSeed(OWNER, seedNow));
+    this.athletes = new Map([[this.owner.id, this.owner]]);
+    for (const spec of COACHED) this.athletes.set(spec.id, new AthleteState(buildAthleteSeed(spec, seedNow)));
   }
 
-  /** Adds an activity, keeping the list newest first. */
+  /** The key owner's seed (now, today, athlete, activities ...). */
+  get seed(): SeedData {
+    return this.owner.seed;
+  }
+  get wellness(): Map<string, Wellness> {
+    return this.owner.wellness;
+  }
+  set wellness(value: Map<string, Wellness>) {
+    this.owner.wellness = value;
+  }
+  get sportSettings(): SportSettingsSeed[] {
+    return this.owner.sportSettings;
+  }
+  set sportSettings(value: SportSettingsSeed[]) {
+    this.owner.sportSettings = value;
+  }
+  get events(): EventSeed[] {
+    return this.owner.events;
+  }
+  set events(value: EventSeed[]) {
+    this.owner.events = value;
+  }
+  get activities(): SeededActivity[] {
+    return this.owner.activities;
+  }
+  set activities(value: SeededActivity[]) {
+    this.owner.activities = value;
+  }
+  get appliedSettings(): number[] {
+    return this.owner.appliedSettings;
+  }
+  set appliedSettings(value: number[]) {
+    this.owner.appliedSettings = value;
+  }
+
+  /** Adds an activity to the key owner's, keeping the list newest first. */
   addActivity(activity: SeededActivity): void {
-    const start = (a: SeededActivity) => (a.kind === 'upload' ? a.activity.start_date_local : a.stub.start_date_local);
-    const at = this.activities.findIndex((a) => start(a) < start(activity));
-    this.activities.splice(at < 0 ? this.activities.length : at, 0, activity);
+    this.owner.addActivity(activity);
   }
 
-  /** Back to the seeded data and zero counters (the seed keeps its original `now`). */
+  /** Any seeded athlete's world, whether or not a key may see it. */
+  athlete(id: string): AthleteState | undefined {
+    return this.athletes.get(id);
+  }
+
+  /** The athletes `coachId` coaches now, in seed order. */
+  coachedBy(coachId: string): string[] {
+    const ids = this.coaching.get(coachId) ?? new Set<string>();
+    return [...this.athletes.keys()].filter((id) => ids.has(id));
+  }
+
+  /** Whether the owner of a key (`callerId`) may read and write `athleteId`: themselves or someone they coach. */
+  mayAccess(callerId: string, athleteId: string): boolean {
+    return callerId === athleteId || (this.coaching.get(callerId)?.has(athleteId) ?? false);
+  }
+
+  /**
+   * The athlete stops being coached by `coachId` (default: the key owner), as when they leave the coach on the site:
+   * their routes answer 403 to the coach and /athletes no longer lists them. Their data stays. Returns whether a
+   * coaching link was removed. `reset()` restores the seeded roster.
+   */
+  revokeCoaching(athleteId: string, coachId: string = this.owner.id): boolean {
+    return this.coaching.get(coachId)?.delete(athleteId) ?? false;
+  }
+
+  /** Undoes revokeCoaching (the athlete must be seeded). Returns whether a link was added. */
+  restoreCoaching(athleteId: string, coachId: string = this.owner.id): boolean {
+    if (!this.athletes.has(athleteId) || !this.athletes.has(coachId) || athleteId === coachId) return false;
+    const ids = this.coaching.get(coachId) ?? new Set<string>();
+    this.coaching.set(coachId, ids);
+    if (ids.has(athleteId)) return false;
+    ids.add(athleteId);
+    return true;
+  }
+
+  /** Back to the seeded data, the seeded roster and zero counters (the seed keeps its original `now`). */
   reset(): void {
-    this.wellness = cloneWellness(this.seed.wellness);
-    this.sportSettings = structuredClone(this.seed.sportSettings);
-    this.events = structuredClone(this.seed.events);
-    this.activities = [...this.seed.activities];
-    this.appliedSettings = [];
+    for (const athlete of this.athletes.values()) athlete.reset();
+    this.coaching = seededCoaching();
     this.requests.clear();
     this.totalRequests = 0;
     this.rateLimited = 0;
@@ -94,12 +166,16 @@ export class FakeState {
     if (this.log.length > LOG_LIMIT) this.log.splice(0, this.log.length - LOG_LIMIT);
   }
 
-  snapshot(): StateSnapshot {
+  /** Counters, the log, the roster and one athlete's wellness (default: the key owner's). */
+  snapshot(athleteId: string = this.owner.id): StateSnapshot {
+    const athlete = this.athletes.get(athleteId);
+    if (!athlete) throw new Error(`snapshot: no athlete ${athleteId}`);
     return {
-      now: this.seed.now.toISOString(),
-      today: this.seed.today,
-      athleteId: String(this.seed.athlete.id),
-      wellness: [...this.wellness.values()].sort((a, b) => a.id.localeCompare(b.id)).map((w) => structuredClone(w)),
+      now: athlete.seed.now.toISOString(),
+      today: athlete.seed.today,
+      athleteId: athlete.id,
+      wellness: [...athlete.wellness.values()].sort((a, b) => a.id.localeCompare(b.id)).map((w) => structuredClone(w)),
+      coaching: Object.fromEntries([...this.coaching.keys()].map((coach) => [coach, this.coachedBy(coach)])),
       requests: Object.fromEntries(this.requests),
       totalRequests: this.totalRequests,
       rateLimited: this.rateLimited,
@@ -107,8 +183,4 @@ export class FakeState {
       log: [...this.log],
     };
   }
-}
-
-function cloneWellness(source: Map<string, Wellness>): Map<string, Wellness> {
-  return new Map([...source].map(([k, v]) => [k, structuredClone(v)]));
 }

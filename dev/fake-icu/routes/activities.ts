@@ -1,12 +1,14 @@
 /**
  * Activities: the list, one activity (optionally with intervals), its intervals and its streams. Strava imports are
  * `Hidden` stubs in the list and on GET /activity/{id}; their intervals, streams and curves are refused with 422.
+ * `/activity/{id}…` serves an activity of any athlete the key may see (its `icu_athlete_id` says whose), 403 for an
+ * athlete the key may not see, 404 when no athlete has it (routes/app.ts).
  */
 import { badRequest, csv, error, json, listParam, pickFields, type Reply } from '../http';
 import type { Router } from '../router';
 import { ISO_DAY } from '../time';
 import type { IcuStream, UploadedActivity } from '../types';
-import { type App, checkAthlete, findActivity, isReply, nowLocal, STRAVA_REFUSAL } from './app';
+import { type App, athleteFor, findActivity, isReply, nowLocal, STRAVA_REFUSAL } from './app';
 
 const LOCAL_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?$/;
 
@@ -21,11 +23,12 @@ export function withIntervals(a: UploadedActivity) {
   return { ...a.activity, icu_intervals: a.intervals, icu_groups: [] };
 }
 
-export function uploaded(app: App, id: string | undefined): UploadedActivity | Reply {
-  const found = findActivity(app, id);
+/** An uploaded (not Strava) activity the caller may see, or the refusal. */
+export function uploaded(app: App, caller: string, id: string | undefined): UploadedActivity | Reply {
+  const found = findActivity(app, caller, id);
   if (isReply(found)) return found;
-  if (found.kind === 'strava') return error(422, STRAVA_REFUSAL);
-  return found;
+  if (found.activity.kind === 'strava') return error(422, STRAVA_REFUSAL);
+  return found.activity;
 }
 
 /** Streams as served: `types` picks and orders them; without `types` the watts stream is called raw_watts. */
@@ -69,19 +72,19 @@ function streamsCsv(streams: IcuStream[]): Reply {
 }
 
 export function activityRoutes(router: Router, app: App): void {
-  router.add('GET', '/api/v1/athlete/{id}/activities', ({ params, query }) => {
-    const denied = checkAthlete(params.id);
-    if (denied) return denied;
+  router.add('GET', '/api/v1/athlete/{id}/activities', ({ params, query, caller }) => {
+    const athlete = athleteFor(app, caller, params.id);
+    if (isReply(athlete)) return athlete;
     const oldestParam = query.get('oldest');
     if (!oldestParam) return badRequest("Required request parameter 'oldest' is not present");
     const oldest = bound(oldestParam, false);
-    const newest = query.has('newest') ? bound(query.get('newest') ?? '', true) : nowLocal(app);
+    const newest = query.has('newest') ? bound(query.get('newest') ?? '', true) : nowLocal(app, athlete);
     if (!oldest || !newest) return badRequest('oldest and newest must be local ISO-8601 dates or date-times');
     const limitParam = query.get('limit');
     const limit = limitParam === null ? Number.POSITIVE_INFINITY : Number(limitParam);
     if (!(limit >= 0)) return badRequest(`Invalid limit: ${limitParam}`);
     const fields = listParam(query, 'fields');
-    const body = app.state.activities
+    const body = athlete.activities
       .filter((a) => {
         const start = a.kind === 'upload' ? a.activity.start_date_local : a.stub.start_date_local;
         return start >= oldest && start <= newest;
@@ -91,23 +94,24 @@ export function activityRoutes(router: Router, app: App): void {
     return json(body);
   });
 
-  router.add('GET', '/api/v1/activity/{id}', ({ params, query }) => {
-    const found = findActivity(app, params.id);
+  router.add('GET', '/api/v1/activity/{id}', ({ params, query, caller }) => {
+    const found = findActivity(app, caller, params.id);
     if (isReply(found)) return found;
-    if (found.kind === 'strava') return json(found.stub);
-    return json(query.get('intervals') === 'true' ? withIntervals(found) : found.activity);
+    const { activity } = found;
+    if (activity.kind === 'strava') return json(activity.stub);
+    return json(query.get('intervals') === 'true' ? withIntervals(activity) : activity.activity);
   });
 
-  router.add('GET', '/api/v1/activity/{id}/intervals', ({ params }) => {
-    const a = uploaded(app, params.id);
+  router.add('GET', '/api/v1/activity/{id}/intervals', ({ params, caller }) => {
+    const a = uploaded(app, caller, params.id);
     if (isReply(a)) return a;
     return json({ id: a.id, analyzed: a.activity.analyzed, icu_intervals: a.intervals, icu_groups: [] });
   });
 
-  router.add('GET', '/api/v1/activity/{id}/streams{ext}', ({ params, query }) => {
+  router.add('GET', '/api/v1/activity/{id}/streams{ext}', ({ params, query, caller }) => {
     const ext = params.ext ?? '';
     if (!['', '.json', '.csv'].includes(ext)) return badRequest(`Unsupported format ${ext}`);
-    const a = uploaded(app, params.id);
+    const a = uploaded(app, caller, params.id);
     if (isReply(a)) return a;
     const streams = selectStreams(a, listParam(query, 'types'), query.get('includeDefaults') === 'true');
     return ext === '.csv' ? streamsCsv(streams) : json(streams);

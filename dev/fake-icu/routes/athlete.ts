@@ -8,17 +8,19 @@
  * "recalculate" does. A body that does not match the spec's SportSettings answers 422 with the reason; an unknown id
  * or a sport without settings answers 404. `apply` answers at once (the real work is asynchronous) and is recorded.
  */
+
+import type { AthleteState } from '../athlete-state';
 import { error, json, type Reply } from '../http';
 import { validateRequestBody } from '../openapi-validate';
 import type { Router } from '../router';
 import type { SportSettingsSeed } from '../seed/athlete';
 import { icuTimestamp } from '../time';
-import { type App, checkAthlete } from './app';
+import { type App, athleteFor, isReply as isAthleteReply } from './app';
 
 const KEPT = new Set(['id', 'athlete_id', 'types', 'created', 'updated']);
 
-function findSettings(app: App, id: string | undefined): SportSettingsSeed | Reply {
-  const found = app.state.sportSettings.find((s) => String(s.id) === id || s.types.includes(id ?? ''));
+function findSettings(athlete: AthleteState, id: string | undefined): SportSettingsSeed | Reply {
+  const found = athlete.sportSettings.find((s) => String(s.id) === id || s.types.includes(id ?? ''));
   return found ?? error(404, `Sport settings not found: ${id}`);
 }
 
@@ -48,31 +50,37 @@ function badBody(method: string, path: string, body: unknown): Reply | null {
   return result.valid ? null : error(422, `Invalid sport settings: ${result.errors.join('; ')}`);
 }
 
+/** GET /athlete/{id}: the seeded profile with the live sport settings and the latest wellness weight. */
+export function athleteProfile(athlete: AthleteState): Record<string, unknown> {
+  const latest = [...athlete.wellness.values()]
+    .filter((w) => w.weight !== undefined)
+    .sort((a, b) => b.id.localeCompare(a.id))[0];
+  return {
+    ...athlete.seed.athlete,
+    sportSettings: athlete.sportSettings,
+    icu_weight: latest?.weight ?? athlete.seed.athlete.icu_weight,
+  };
+}
+
 export function athleteRoutes(router: Router, app: App): void {
-  router.add('GET', '/api/v1/athlete/{id}', ({ params }) => {
-    const denied = checkAthlete(params.id);
-    if (denied) return denied;
-    const latest = [...app.state.wellness.values()]
-      .filter((w) => w.weight !== undefined)
-      .sort((a, b) => b.id.localeCompare(a.id))[0];
-    return json({
-      ...app.state.seed.athlete,
-      sportSettings: app.state.sportSettings,
-      icu_weight: latest?.weight ?? app.state.seed.athlete.icu_weight,
-    });
+  router.add('GET', '/api/v1/athlete/{id}', ({ params, caller }) => {
+    const athlete = athleteFor(app, caller, params.id);
+    if (isAthleteReply(athlete)) return athlete;
+    return json(athleteProfile(athlete));
   });
 
-  router.add('GET', '/api/v1/athlete/{athleteId}/sport-settings', ({ params }) => {
-    return checkAthlete(params.athleteId) ?? json(app.state.sportSettings);
+  router.add('GET', '/api/v1/athlete/{athleteId}/sport-settings', ({ params, caller }) => {
+    const athlete = athleteFor(app, caller, params.athleteId);
+    return isAthleteReply(athlete) ? athlete : json(athlete.sportSettings);
   });
 
-  router.add('PUT', '/api/v1/athlete/{athleteId}/sport-settings', ({ params, query, body, method, path }) => {
-    const denied = checkAthlete(params.athleteId);
-    if (denied) return denied;
+  router.add('PUT', '/api/v1/athlete/{athleteId}/sport-settings', ({ params, query, body, method, path, caller }) => {
+    const athlete = athleteFor(app, caller, params.athleteId);
+    if (isAthleteReply(athlete)) return athlete;
     if (!Array.isArray(body)) return error(422, 'The body must be a JSON array of sport settings');
     const problem = badBody(method, path, body);
     if (problem) return problem;
-    const targets = body.map((item) => findSettings(app, String((item as { id?: unknown }).id)));
+    const targets = body.map((item) => findSettings(athlete, String((item as { id?: unknown }).id)));
     const missing = targets.find(isReply);
     if (missing) return missing;
     const recalcHrZones = query.get('recalcHrZones') === 'true';
@@ -82,31 +90,35 @@ export function athleteRoutes(router: Router, app: App): void {
     return json(targets);
   });
 
-  router.add('GET', '/api/v1/athlete/{athleteId}/sport-settings/{id}', ({ params }) => {
-    const denied = checkAthlete(params.athleteId);
-    if (denied) return denied;
-    const found = findSettings(app, params.id);
+  router.add('GET', '/api/v1/athlete/{athleteId}/sport-settings/{id}', ({ params, caller }) => {
+    const athlete = athleteFor(app, caller, params.athleteId);
+    if (isAthleteReply(athlete)) return athlete;
+    const found = findSettings(athlete, params.id);
     return isReply(found) ? found : json(found);
   });
 
-  router.add('PUT', '/api/v1/athlete/{athleteId}/sport-settings/{id}', ({ params, query, body, method, path }) => {
-    const denied = checkAthlete(params.athleteId);
-    if (denied) return denied;
-    const target = findSettings(app, params.id);
-    if (isReply(target)) return target;
-    if (!body || typeof body !== 'object' || Array.isArray(body)) return error(422, 'The body must be a JSON object');
-    const problem = badBody(method, path, body);
-    if (problem) return problem;
-    write(app, target, body as Record<string, unknown>, query.get('recalcHrZones') === 'true');
-    return json(target);
-  });
+  router.add(
+    'PUT',
+    '/api/v1/athlete/{athleteId}/sport-settings/{id}',
+    ({ params, query, body, method, path, caller }) => {
+      const athlete = athleteFor(app, caller, params.athleteId);
+      if (isAthleteReply(athlete)) return athlete;
+      const target = findSettings(athlete, params.id);
+      if (isReply(target)) return target;
+      if (!body || typeof body !== 'object' || Array.isArray(body)) return error(422, 'The body must be a JSON object');
+      const problem = badBody(method, path, body);
+      if (problem) return problem;
+      write(app, target, body as Record<string, unknown>, query.get('recalcHrZones') === 'true');
+      return json(target);
+    },
+  );
 
-  router.add('PUT', '/api/v1/athlete/{athleteId}/sport-settings/{id}/apply', ({ params }) => {
-    const denied = checkAthlete(params.athleteId);
-    if (denied) return denied;
-    const target = findSettings(app, params.id);
+  router.add('PUT', '/api/v1/athlete/{athleteId}/sport-settings/{id}/apply', ({ params, caller }) => {
+    const athlete = athleteFor(app, caller, params.athleteId);
+    if (isAthleteReply(athlete)) return athlete;
+    const target = findSettings(athlete, params.id);
     if (isReply(target)) return target;
-    app.state.appliedSettings.push(target.id);
+    athlete.appliedSettings.push(target.id);
     return json({});
   });
 }

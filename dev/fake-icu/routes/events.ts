@@ -6,16 +6,16 @@
 import { badRequest, csv, json, listParam } from '../http';
 import type { Router } from '../router';
 import { addDays, isIsoDay } from '../time';
-import { type App, checkAthlete, isReply, today } from './app';
+import { type App, athleteFor, isReply, today } from './app';
 import { listExt, listedEvent } from './plan';
 
 export function eventRoutes(router: Router, app: App): void {
-  router.add('GET', '/api/v1/athlete/{id}/events{format}', ({ params, query }) => {
-    const denied = checkAthlete(params.id);
-    if (denied) return denied;
+  router.add('GET', '/api/v1/athlete/{id}/events{format}', ({ params, query, caller }) => {
+    const athlete = athleteFor(app, caller, params.id);
+    if (isReply(athlete)) return athlete;
     const format = params.format ?? '';
     if (!['', '.json', '.csv'].includes(format)) return badRequest(`Unsupported format ${format}`);
-    const oldest = query.get('oldest')?.slice(0, 10) ?? today(app);
+    const oldest = query.get('oldest')?.slice(0, 10) ?? today(app, athlete);
     const newest = query.get('newest')?.slice(0, 10) ?? addDays(oldest, 6);
     if (!isIsoDay(oldest) || !isIsoDay(newest)) return badRequest('oldest and newest must be local ISO-8601 dates');
     const categories = listParam(query, 'category');
@@ -24,7 +24,7 @@ export function eventRoutes(router: Router, app: App): void {
     const ext = listExt(query.get('ext'));
     if (isReply(ext)) return ext;
     const resolve = query.get('resolve') === 'true';
-    const found = app.state.events
+    const found = athlete.events
       .filter((e) => {
         const day = e.start_date_local.slice(0, 10);
         return day >= oldest && day <= newest && (!categories || categories.includes(e.category));
@@ -44,6 +44,6 @@ export function eventRoutes(router: Router, app: App): void {
       ];
       return csv([cols, ...found.map((e) => cols.map((c) => e[c] as string | number | undefined))]);
     }
-    return json(found.map((e) => listedEvent(app, e, ext, resolve)));
+    return json(found.map((e) => listedEvent(app, athlete, e, ext, resolve)));
   });
 }

@@ -4,35 +4,62 @@
  *
  * - one HTML shell for every non-API path; a small client-side router renders the page for the current path and
  *   follows links (`pushState`, no reload), re-rendering the whole view as the real app does on navigation;
- * - activity pages (`/activities/<id>` and tabs `/data`, `/power`…) have the header whose `.gutter8` → last child →
+ * - activity pages (`/activities/<id>` and tabs `/data`, `/power`…), for the key owner's activities and those of the
+ *   athletes they coach (the real site shows a coach the athlete's activity at the same URL; the page carries
+ *   `data-athlete-id`, the activity's `icu_athlete_id`, and the athlete's name, FTP and weight), have the header whose `.gutter8` → last child →
  *   last child is the actions area other extensions inject into, tabs TIMELINE / DATA, a notes panel and a chart bar;
  * - `?layout=noanchor` renders the same header without `.gutter8`, to test the floating-toolbar fallback;
  * - the calendar lists the planned workouts, each linking to its own page (`/events/<id>`, an assumed URL: see
  *   lib/routes.ts), which has the same header shape as an activity's;
- * - calendar, fitness, power, wellness and settings pages with a nav bar; a single-key shortcut handler on document
+ * - calendar, fitness, power, wellness and settings pages with a nav bar, listing the key owner's activities; a single-key shortcut handler on document
  *   (like the site's) that counts key presses in `window.__siteShortcuts`;
  * - light and dark, following the system.
  * Not a copy of the site: the data shown comes from the seed, embedded as JSON (pages never call the API).
  */
+import type { AthleteState } from '../athlete-state';
 import type { Reply } from '../http';
 import type { App } from './app';
 
 const escapeJson = (value: unknown) => JSON.stringify(value).replace(/</g, '\\u003c');
 
+/** What an activity header shows of its athlete: the seeded FTP and weight, as the site's header does. */
+function headerFigures(athlete: AthleteState) {
+  const ftp = athlete.seed.sportSettings.find((s) => s.types.includes('Ride'))?.ftp;
+  return {
+    id: athlete.id,
+    name: String(athlete.seed.athlete.name),
+    ftp: ftp === undefined ? null : `${ftp}w`,
+    weight: athlete.seed.athlete.weight ?? null,
+  };
+}
+
 function seedForPages(app: App) {
+  const athletes = [...app.state.athletes.values()];
   return {
     athlete: { id: app.state.seed.athlete.id, name: app.state.seed.athlete.name },
-    activities: app.state.activities.map((a) =>
-      a.kind === 'upload'
-        ? {
-            id: a.id,
-            name: a.activity.name,
-            type: a.activity.type,
-            start: a.activity.start_date_local,
-            load: a.activity.icu_training_load ?? null,
-            moving: a.activity.moving_time ?? null,
-          }
-        : { id: a.id, name: 'Strava activity', type: null, start: a.stub.start_date_local, load: null, moving: null },
+    athletes: Object.fromEntries(athletes.map((a) => [a.id, headerFigures(a)])),
+    activities: athletes.flatMap((athlete) =>
+      athlete.activities.map((a) =>
+        a.kind === 'upload'
+          ? {
+              id: a.id,
+              athlete: athlete.id,
+              name: a.activity.name,
+              type: a.activity.type,
+              start: a.activity.start_date_local,
+              load: a.activity.icu_training_load ?? null,
+              moving: a.activity.moving_time ?? null,
+            }
+          : {
+              id: a.id,
+              athlete: athlete.id,
+              name: 'Strava activity',
+              type: null,
+              start: a.stub.start_date_local,
+              load: null,
+              moving: null,
+            },
+      ),
     ),
     workouts: app.state.events
       .filter((e) => e.category === 'WORKOUT')
@@ -52,7 +79,7 @@ export function page(app: App, path: string): Reply {
   const activityId = /^\/activities\/([^/?#]+)/.exec(path)?.[1];
   const eventId = /^\/events\/([^/?#]+)/.exec(path)?.[1];
   const known = activityId
-    ? app.state.activities.some((a) => a.id === activityId)
+    ? [...app.state.athletes.values()].some((athlete) => athlete.activities.some((a) => a.id === activityId))
     : eventId
       ? app.state.events.some((e) => String(e.id) === eventId)
       : true;
@@ -106,11 +133,13 @@ const ROUTER = `
     if (!a) return '<div class="card" style="padding:16px">Activity not found</div>';
     const base = '/activities/' + encodeURIComponent(id);
     const headerClass = noAnchor ? 'header' : 'gutter8';
-    return '<div class="card" data-activity-id="' + esc(id) + '">' +
+    const who = seed.athletes[a.athlete] || {};
+    const coached = a.athlete !== seed.athlete.id ? '<small class="athlete-name">' + esc(who.name) + '</small><br>' : '';
+    return '<div class="card" data-activity-id="' + esc(id) + '" data-athlete-id="' + esc(a.athlete) + '">' +
       '<div class="' + headerClass + '">' +
-        '<div class="hdr-left"><div><b>' + esc(a.name) + '</b><br><small>' + esc(a.start) + '</small></div>' +
+        '<div class="hdr-left"><div>' + coached + '<b>' + esc(a.name) + '</b><br><small>' + esc(a.start) + '</small></div>' +
         '<div>Load<br><b>' + esc(a.load ?? '?') + '</b></div><div>Time<br><b>' + hm(a.moving) + '</b></div></div>' +
-        '<div class="hdr-right"><div class="figures"><span>FTP <b>290w</b></span><span>Weight <b>70.4</b></span></div>' +
+        '<div class="hdr-right"><div class="figures"><span>FTP <b>' + esc(who.ftp ?? '–') + '</b></span><span>Weight <b>' + esc(who.weight ?? '?') + '</b></span></div>' +
         '<div class="actions"><span>~ ' + esc(a.type ?? 'Strava') + '</span></div></div>' +
       '</div>' +
       '<nav class="tabs"><a data-nav href="' + base + '"' + (tab ? '' : ' class="active"') + '>Timeline</a>' +
@@ -121,7 +150,7 @@ const ROUTER = `
   }
 
   function listView(title) {
-    const rows = seed.activities.map((a) => '<tr><td>' + esc(a.start) + '</td><td><a data-nav href="/activities/' +
+    const rows = seed.activities.filter((a) => a.athlete === seed.athlete.id).map((a) => '<tr><td>' + esc(a.start) + '</td><td><a data-nav href="/activities/' +
       encodeURIComponent(a.id) + '">' + esc(a.name) + '</a></td><td>' + esc(a.type ?? '') + '</td></tr>').join('');
     return '<div class="card" style="padding:8px 16px"><h2>' + esc(title) + '</h2><table>' + rows + '</table></div>';
   }

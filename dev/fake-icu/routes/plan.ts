@@ -21,6 +21,8 @@
  * - The text format in `description` is kept as sent, not parsed into steps; a `workout_doc` with `steps` is used as
  *   sent. An uploaded file's parse error answers 422 naming the event and the problem; nothing is created then.
  */
+
+import type { AthleteState } from '../athlete-state';
 import { badRequest, error, json, type Reply } from '../http';
 import type { Router } from '../router';
 import type { EventSeed } from '../seed/events';
@@ -35,7 +37,7 @@ import {
   type WorkoutFormat,
   workoutFile,
 } from '../workouts/files';
-import { type App, checkAthlete } from './app';
+import { type App, athleteFor, isReply } from './app';
 
 const CATEGORIES = [
   'WORKOUT',
@@ -84,24 +86,30 @@ function stepsOf(event: EventSeed): DocStep[] | undefined {
   return Array.isArray(doc?.steps) && doc.steps.length > 0 ? doc.steps : undefined;
 }
 
-function fileFor(app: App, event: EventSeed, ext: WorkoutFormat) {
+function fileFor(app: App, athlete: AthleteState, event: EventSeed, ext: WorkoutFormat) {
   const steps = stepsOf(event);
   if (!steps) return undefined;
   const type = String(event.type ?? 'Ride');
   const input = { name: String(event.name ?? 'Workout'), description: event.description as string, type, steps };
-  return workoutFile(input, ext, thresholdsFor(app.state.sportSettings, type), app.now());
+  return workoutFile(input, ext, thresholdsFor(athlete.sportSettings, type), app.now());
 }
 
 /** An event as listEvents shows it with `ext` and/or `resolve=true`. */
-export function listedEvent(app: App, event: EventSeed, ext: WorkoutFormat | undefined, resolve: boolean): EventSeed {
+export function listedEvent(
+  app: App,
+  athlete: AthleteState,
+  event: EventSeed,
+  ext: WorkoutFormat | undefined,
+  resolve: boolean,
+): EventSeed {
   const steps = stepsOf(event);
   if (event.category !== 'WORKOUT' || !steps) return event;
   const out: EventSeed = { ...event };
   if (resolve) {
-    const t = thresholdsFor(app.state.sportSettings, String(event.type ?? 'Ride'));
+    const t = thresholdsFor(athlete.sportSettings, String(event.type ?? 'Ride'));
     out.workout_doc = { ...(event.workout_doc as object), steps: resolveSteps(steps, t) };
   }
-  const file = ext && fileFor(app, event, ext);
+  const file = ext && fileFor(app, athlete, event, ext);
   if (file) {
     out.workout_filename = file.filename;
     out.workout_file_base64 = Buffer.from(file.bytes).toString('base64');
@@ -116,9 +124,9 @@ export function listExt(value: string | null): WorkoutFormat | undefined | Reply
   return isWorkoutFormat(ext) ? ext : badRequest(`Unsupported ext ${value} (${WORKOUT_FORMATS.join(', ')})`);
 }
 
-function findEvent(app: App, id: string | undefined): EventSeed | Reply {
+function findEvent(athlete: AthleteState, id: string | undefined): EventSeed | Reply {
   const n = Number(id);
-  const found = Number.isInteger(n) ? app.state.events.find((e) => e.id === n) : undefined;
+  const found = Number.isInteger(n) ? athlete.events.find((e) => e.id === n) : undefined;
   return found ?? error(404, `Event not found: ${id}`);
 }
 
@@ -142,7 +150,7 @@ function fileContents(input: Record<string, unknown>): Uint8Array | undefined {
 }
 
 /** One EventEx of a bulk body to the Event to store, or the reason it is refused. */
-function eventFrom(app: App, input: unknown, n: number, id: number): EventSeed | Reply {
+function eventFrom(app: App, athlete: AthleteState, input: unknown, n: number, id: number): EventSeed | Reply {
   const where = `Event ${n + 1}`;
   if (typeof input !== 'object' || input === null || Array.isArray(input)) return error(400, `${where}: not an object`);
   const body = input as Record<string, unknown>;
@@ -169,7 +177,7 @@ function eventFrom(app: App, input: unknown, n: number, id: number): EventSeed |
       return error(422, `${where}: filename is needed with file contents (its extension says the format)`);
     }
     try {
-      const workout = parseWorkoutFile(body.filename, bytes, (type) => thresholdsFor(app.state.sportSettings, type));
+      const workout = parseWorkoutFile(body.filename, bytes, (type) => thresholdsFor(athlete.sportSettings, type));
       steps = workout.steps;
       parsed = workout;
     } catch (e) {
@@ -186,7 +194,7 @@ function eventFrom(app: App, input: unknown, n: number, id: number): EventSeed |
     steps = docSteps;
   }
   if (!steps || base.category !== 'WORKOUT') {
-    return { athlete_id: String(app.state.seed.athlete.id), ...base, updated };
+    return { athlete_id: athlete.id, ...base, updated };
   }
   const event = workoutEvent(
     {
@@ -197,8 +205,9 @@ function eventFrom(app: App, input: unknown, n: number, id: number): EventSeed |
       indoor: typeof base.indoor === 'boolean' ? base.indoor : undefined,
     },
     steps,
-    app.state.sportSettings,
+    athlete.sportSettings,
     updated,
+    athlete.id,
   );
   // The file's own description beats the generated text; what the caller sent beats both (assumed).
   if (parsed.description) event.description = parsed.description;
@@ -215,16 +224,16 @@ export function contentDisposition(filename: string): string {
 }
 
 export function planRoutes(router: Router, app: App): void {
-  router.add('GET', '/api/v1/athlete/{id}/events/{eventId}/download{ext}', ({ params }) => {
-    const denied = checkAthlete(params.id);
-    if (denied) return denied;
+  router.add('GET', '/api/v1/athlete/{id}/events/{eventId}/download{ext}', ({ params, caller }) => {
+    const athlete = athleteFor(app, caller, params.id);
+    if (isReply(athlete)) return athlete;
     const ext = (params.ext ?? '').replace(/^\./, '').toLowerCase();
     if (!isWorkoutFormat(ext)) {
       return badRequest(`Unsupported format '${params.ext ?? ''}': use .zwo, .mrc, .erg or .fit`);
     }
-    const event = findEvent(app, params.eventId);
+    const event = findEvent(athlete, params.eventId);
     if (!isEvent(event)) return event;
-    const file = event.category === 'WORKOUT' ? fileFor(app, event, ext) : undefined;
+    const file = event.category === 'WORKOUT' ? fileFor(app, athlete, event, ext) : undefined;
     if (!file) return error(422, `Event ${event.id} is not a structured workout`);
     return {
       status: 200,
@@ -234,20 +243,22 @@ export function planRoutes(router: Router, app: App): void {
     };
   });
 
-  router.add('GET', '/api/v1/athlete/{id}/events/{eventId}', ({ params }) => {
-    const denied = checkAthlete(params.id);
-    if (denied) return denied;
-    const event = findEvent(app, params.eventId);
+  router.add('GET', '/api/v1/athlete/{id}/events/{eventId}', ({ params, caller }) => {
+    const athlete = athleteFor(app, caller, params.id);
+    if (isReply(athlete)) return athlete;
+    const event = findEvent(athlete, params.eventId);
     return isEvent(event) ? json(event) : event;
   });
 
-  router.add('POST', '/api/v1/athlete/{id}/events/bulk', ({ params, query, body }) => {
-    const denied = checkAthlete(params.id);
-    if (denied) return denied;
+  router.add('POST', '/api/v1/athlete/{id}/events/bulk', ({ params, query, body, caller }) => {
+    const athlete = athleteFor(app, caller, params.id);
+    if (isReply(athlete)) return athlete;
     if (!Array.isArray(body)) return badRequest('The body must be a JSON array of events');
     const upsert = query.get('upsert') === 'true';
     const planApplied = query.get('updatePlanApplied') === 'true' ? icuTimestamp(app.now()) : undefined;
-    let nextId = Math.max(80000, ...app.state.events.map((e) => e.id)) + 1;
+    // Event ids are unique across athletes, as intervals.icu's are.
+    const everyEvent = [...app.state.athletes.values()].flatMap((a) => a.events);
+    let nextId = Math.max(80000, ...everyEvent.map((e) => e.id)) + 1;
     // Every event is checked before any is stored, so a bad one leaves the calendar as it was.
     const results: { event: EventSeed }[] = [];
     for (const [n, input] of body.entries()) {
@@ -255,9 +266,9 @@ export function planRoutes(router: Router, app: App): void {
       const earlier =
         upsert && typeof externalId === 'string'
           ? (results.find((r) => r.event.external_id === externalId)?.event ??
-            app.state.events.find((e) => e.external_id === externalId))
+            athlete.events.find((e) => e.external_id === externalId))
           : undefined;
-      const made = eventFrom(app, input, n, earlier?.id ?? nextId);
+      const made = eventFrom(app, athlete, input, n, earlier?.id ?? nextId);
       if (!isEvent(made)) return made;
       if (!earlier) nextId++;
       if (planApplied) made.plan_applied = planApplied;
@@ -266,9 +277,9 @@ export function planRoutes(router: Router, app: App): void {
       results.push({ event: made });
     }
     for (const { event } of results) {
-      const at = app.state.events.findIndex((e) => e.id === event.id);
-      if (at >= 0) app.state.events[at] = event;
-      else app.state.events.push(event);
+      const at = athlete.events.findIndex((e) => e.id === event.id);
+      if (at >= 0) athlete.events[at] = event;
+      else athlete.events.push(event);
     }
     return json(results.map((r) => r.event));
   });

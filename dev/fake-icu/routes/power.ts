@@ -19,15 +19,15 @@
  */
 
 import { meanMaxPower } from '../../../lib/power/mean-max';
-import { badRequest, csv, json, listParam, type Reply } from '../http';
+import type { AthleteState } from '../athlete-state';
+import { badRequest, csv, error, json, listParam, type Reply } from '../http';
 import type { Router } from '../router';
 import { SPORT_TYPES } from '../seed/athlete';
 import { afterWork, effortsFor, STANDARD_SECS, vo2max5m } from '../seed/power';
 import { weightOn } from '../seed/wellness';
 import { addDays, daysBetween, isIsoDay } from '../time';
 import type { Json, PowerEfforts, UploadedActivity } from '../types';
-import { uploaded } from './activities';
-import { type App, checkAthlete, isReply, today } from './app';
+import { type App, athleteFor, findActivity, isReply, STRAVA_REFUSAL, today } from './app';
 
 interface Window {
   id: string;
@@ -44,8 +44,8 @@ function sportTypes(type: string): string[] {
   return [type];
 }
 
-function seasonStarts(app: App, end: string): string[] {
-  const known = app.state.events
+function seasonStarts(athlete: AthleteState, end: string): string[] {
+  const known = athlete.events
     .filter((e) => e.category === 'SEASON_START')
     .map((e) => e.start_date_local.slice(0, 10))
     .filter((d) => d <= end)
@@ -59,7 +59,7 @@ function seasonStarts(app: App, end: string): string[] {
   return starts;
 }
 
-function parseCurve(app: App, spec: string, end: string): Window | null {
+function parseCurve(athlete: AthleteState, spec: string, end: string): Window | null {
   const m = /^(.+?)(?:-kj([01]))?$/.exec(spec);
   if (!m) return null;
   const [, base = '', kj] = m;
@@ -80,7 +80,7 @@ function parseCurve(app: App, spec: string, end: string): Window | null {
     w = { label: 'All time', start: '1970-01-01', end };
   } else if (season) {
     const n = Number(season[1]);
-    const starts = seasonStarts(app, end);
+    const starts = seasonStarts(athlete, end);
     const start = starts[n];
     if (!start) return null;
     const seasonEnd = n === 0 ? end : addDays(starts[n - 1] as string, -1);
@@ -92,11 +92,16 @@ function parseCurve(app: App, spec: string, end: string): Window | null {
   }
   if (!w) return null;
   if (kj !== undefined) {
-    const ride = app.state.sportSettings[0];
-    const afterKj = Number((kj === '0' ? ride?.after_kj0 : ride?.after_kj1) ?? 0);
+    const afterKj = afterKjOf(athlete, kj === '0' ? 'kj0' : 'kj1');
     return { ...w, id: spec, label: `${w.label} after ${afterKj} kJ`, afterKj };
   }
   return { ...w, id: spec };
+}
+
+/** The work (kJ) after which a fatigued curve starts: the athlete's Ride settings' after_kj0 / after_kj1. */
+function afterKjOf(athlete: AthleteState, fatigue: 'kj0' | 'kj1'): number {
+  const ride = athlete.sportSettings[0];
+  return Number((fatigue === 'kj0' ? ride?.after_kj0 : ride?.after_kj1) ?? 0);
 }
 
 const fatigued = new Map<string, PowerEfforts | null>();
@@ -104,7 +109,8 @@ const fatigued = new Map<string, PowerEfforts | null>();
 /** Efforts of an activity, or of its part after `afterKj` kJ (null when it never gets there). */
 function effortsOf(a: UploadedActivity, afterKj: number | undefined): PowerEfforts | null {
   if (!afterKj) return a.efforts;
-  const key = `${a.file}:${afterKj}`;
+  // The same recording seeded without power (an athlete with no power meter) must not share the powered entry.
+  const key = `${a.file}:${a.activity.device_watts}:${afterKj}`;
   if (!fatigued.has(key)) {
     const part = afterWork(a.time, a.watts, afterKj);
     if (!part) fatigued.set(key, null);
@@ -131,7 +137,7 @@ function localBound(value: string, end: boolean): string | null {
   return null;
 }
 
-function athleteCurve(app: App, window: Window, activities: UploadedActivity[], cycling: boolean): Json {
+function athleteCurve(athlete: AthleteState, window: Window, activities: UploadedActivity[], cycling: boolean): Json {
   const inWindow = activities.filter((a) => {
     const day = a.activity.start_date_local.slice(0, 10);
     return day >= window.start && day <= window.end;
@@ -163,7 +169,7 @@ function athleteCurve(app: App, window: Window, activities: UploadedActivity[], 
     days: daysBetween(window.start, window.end) + 1,
     moving_time: inWindow.reduce((s, a) => s + Number(a.activity.moving_time ?? 0), 0),
     training_load: inWindow.reduce((s, a) => s + Number(a.activity.icu_training_load ?? 0), 0),
-    weight: weightOn(weightsOf(app), window.end),
+    weight: weightOn(weightsOf(athlete), window.end),
     secs: secs.slice(0, n),
     values: picked.map((b) => Math.round(b?.watts ?? 0)),
     start_index: picked.map((b) => b?.start ?? 0),
@@ -180,9 +186,9 @@ function athleteCurve(app: App, window: Window, activities: UploadedActivity[], 
 }
 
 /** Recorded wellness weights, as edited (so a weight written through the API shows up in the curves). */
-function weightsOf(app: App): Map<string, number> {
+function weightsOf(athlete: AthleteState): Map<string, number> {
   const out = new Map<string, number>();
-  for (const w of app.state.wellness.values()) if (w.weight !== undefined) out.set(w.id, w.weight);
+  for (const w of athlete.wellness.values()) if (w.weight !== undefined) out.set(w.id, w.weight);
   return out;
 }
 
@@ -198,27 +204,27 @@ function curveCsv(curves: Json[]): Reply {
 }
 
 export function powerRoutes(router: Router, app: App): void {
-  router.add('GET', '/api/v1/athlete/{id}/power-curves{ext}', ({ params, query }) => {
-    const denied = checkAthlete(params.id);
-    if (denied) return denied;
+  router.add('GET', '/api/v1/athlete/{id}/power-curves{ext}', ({ params, query, caller }) => {
+    const athlete = athleteFor(app, caller, params.id);
+    if (isReply(athlete)) return athlete;
     const ext = params.ext ?? '';
     if (!['', '.json', '.csv'].includes(ext)) return badRequest(`Unsupported format ${ext}`);
     const type = query.get('type');
     if (!type) return badRequest("Required request parameter 'type' is not present");
-    const end = query.get('now') ?? query.get('newest')?.slice(0, 10) ?? today(app);
+    const end = query.get('now') ?? query.get('newest')?.slice(0, 10) ?? today(app, athlete);
     if (!isIsoDay(end)) return badRequest(`Invalid date: ${end}`);
     const windows: Window[] = [];
     for (const spec of listParam(query, 'curves') ?? ['1y']) {
-      const w = parseCurve(app, spec, end);
+      const w = parseCurve(athlete, spec, end);
       if (!w) return badRequest(`Invalid curve: ${spec}`);
       windows.push(w);
     }
     const types = new Set(sportTypes(type));
-    const activities = app.state.activities.filter(
+    const activities = athlete.activities.filter(
       (a): a is UploadedActivity => a.kind === 'upload' && types.has(a.activity.type),
     );
     const cycling = [...types].some((t) => RIDE_TYPES.has(t));
-    const list = windows.map((w) => athleteCurve(app, w, activities, cycling));
+    const list = windows.map((w) => athleteCurve(athlete, w, activities, cycling));
     if (ext === '.csv') return curveCsv(list);
     const named = new Set(list.flatMap((c) => [...(c.activity_id as string[]), ...(c.wkg_activity_id as string[])]));
     const summaries: Record<string, Json> = {};
@@ -226,9 +232,9 @@ export function powerRoutes(router: Router, app: App): void {
     return json({ list, activities: summaries });
   });
 
-  router.add('GET', '/api/v1/athlete/{id}/activity-power-curves{ext}', ({ params, query }) => {
-    const denied = checkAthlete(params.id);
-    if (denied) return denied;
+  router.add('GET', '/api/v1/athlete/{id}/activity-power-curves{ext}', ({ params, query, caller }) => {
+    const athlete = athleteFor(app, caller, params.id);
+    if (isReply(athlete)) return athlete;
     const ext = params.ext ?? '';
     if (!['', '.json', '.csv'].includes(ext)) return badRequest(`Unsupported format ${ext}`);
     const oldest = query.get('oldest');
@@ -245,11 +251,10 @@ export function powerRoutes(router: Router, app: App): void {
     const fatigue = query.get('fatigue');
     if (fatigue !== null && fatigue !== 'kj0' && fatigue !== 'kj1') return badRequest(`Invalid fatigue: ${fatigue}`);
     if (fatigue !== null && !type) return badRequest('type is required when fatigue is used');
-    const ride = app.state.sportSettings[0];
-    const afterKj = fatigue === null ? undefined : Number((fatigue === 'kj0' ? ride?.after_kj0 : ride?.after_kj1) ?? 0);
+    const afterKj = fatigue === null ? undefined : afterKjOf(athlete, fatigue);
     const types = type ? new Set(sportTypes(type)) : null;
     const curves: Json[] = [];
-    for (const a of app.state.activities) {
+    for (const a of athlete.activities) {
       if (a.kind !== 'upload' || (types && !types.has(a.activity.type))) continue;
       if (!a.watts.some((w) => typeof w === 'number')) continue;
       const start = a.activity.start_date_local;
@@ -275,15 +280,16 @@ export function powerRoutes(router: Router, app: App): void {
     return json(payload);
   });
 
-  router.add('GET', '/api/v1/activity/{id}/power-curve{ext}', ({ params, query }) => {
+  router.add('GET', '/api/v1/activity/{id}/power-curve{ext}', ({ params, query, caller }) => {
     const ext = params.ext ?? '';
     if (!['', '.json', '.csv'].includes(ext)) return badRequest(`Unsupported format ${ext}`);
-    const a = uploaded(app, params.id);
-    if (isReply(a)) return a;
+    const found = findActivity(app, caller, params.id);
+    if (isReply(found)) return found;
+    const a = found.activity;
+    if (a.kind === 'strava') return error(422, STRAVA_REFUSAL);
     const fatigue = query.get('fatigue');
     if (fatigue !== null && fatigue !== 'kj0' && fatigue !== 'kj1') return badRequest(`Invalid fatigue: ${fatigue}`);
-    const ride = app.state.sportSettings[0];
-    const afterKj = fatigue === null ? undefined : Number((fatigue === 'kj0' ? ride?.after_kj0 : ride?.after_kj1) ?? 0);
+    const afterKj = fatigue === null ? undefined : afterKjOf(found.athlete, fatigue);
     const e = effortsOf(a, afterKj);
     const n = e ? lastIndexWithValue(e.watts) + 1 : 0;
     const watts = (e?.watts ?? []).slice(0, n).map((w) => w ?? 0);

@@ -18,14 +18,15 @@
  *   a zip. A body over the size limit → 413 (server.ts, before auth); an archive that unpacks to more than 4× the
  *   limit → 413. intervals.icu's own limits are not documented.
  */
+
+import type { AthleteState } from '../athlete-state';
 import { error, json, type Reply } from '../http';
 import type { Router } from '../router';
 import { activityFromRecording } from '../seed/activities';
-import { ATHLETE_ID, TIMEZONE } from '../seed/athlete';
 import { localDateTime } from '../time';
 import type { UploadedActivity } from '../types';
 import { type Recording, readRecording, UploadError, unpack } from '../uploads/files';
-import { type App, checkAthlete } from './app';
+import { type App, athleteFor, isReply } from './app';
 
 /** Activity type for a recording's FIT sport (intervals.icu's names). */
 function activityType(r: Recording): string {
@@ -39,17 +40,21 @@ function activityType(r: Recording): string {
   return 'Workout';
 }
 
-function findDuplicate(app: App, r: Recording): UploadedActivity | undefined {
+/** Duplicates are looked for among the athlete's own activities: another athlete may upload the same file. */
+function findDuplicate(athlete: AthleteState, r: Recording): UploadedActivity | undefined {
   const start = r.fit.start.toISOString();
-  return app.state.activities.find(
+  return athlete.activities.find(
     (a): a is UploadedActivity =>
       a.kind === 'upload' &&
       (a.recorded.sha256 === r.sha256 || (a.recorded.start === start && a.recorded.device === r.fit.deviceName)),
   );
 }
 
+/** Activity ids are unique across athletes. */
 function nextActivityId(app: App): number {
-  const numbers = app.state.activities.map((a) => Number(/^i(\d+)$/.exec(a.id)?.[1] ?? 0));
+  const numbers = [...app.state.athletes.values()]
+    .flatMap((a) => a.activities)
+    .map((a) => Number(/^i(\d+)$/.exec(a.id)?.[1] ?? 0));
   return Math.max(9100000, ...numbers) + 1;
 }
 
@@ -74,9 +79,9 @@ async function filePart(ctx: { raw: Buffer; contentType: string }): Promise<{ na
 }
 
 export function uploadRoutes(router: Router, app: App): void {
-  router.add('POST', '/api/v1/athlete/{id}/activities', async ({ params, query, raw, req }): Promise<Reply> => {
-    const denied = checkAthlete(params.id);
-    if (denied) return denied;
+  router.add('POST', '/api/v1/athlete/{id}/activities', async ({ params, query, raw, req, caller }): Promise<Reply> => {
+    const athlete = athleteFor(app, caller, params.id);
+    if (isReply(athlete)) return athlete;
     const contentType = req.headers['content-type'] ?? '';
     if (!/^multipart\/form-data/i.test(contentType)) {
       return error(400, "Expected multipart/form-data with the activity file in the 'file' part");
@@ -99,18 +104,18 @@ export function uploadRoutes(router: Router, app: App): void {
     const ids: string[] = [];
     let created = 0;
     for (const r of recordings) {
-      const dup = findDuplicate(app, r);
+      const dup = findDuplicate(athlete, r);
       if (dup) {
         ids.push(dup.id);
         continue;
       }
-      const settings = app.state.sportSettings;
       const ctx = {
-        today: localDateTime(app.now(), TIMEZONE).slice(0, 10),
-        timezone: TIMEZONE,
-        settings,
-        weightOn: (day: string) =>
-          app.state.wellness.get(day)?.weight ?? Number(app.state.seed.athlete.icu_weight ?? 70),
+        today: localDateTime(app.now(), athlete.timezone).slice(0, 10),
+        timezone: athlete.timezone,
+        settings: athlete.sportSettings,
+        weightOn: (day: string) => athlete.wellness.get(day)?.weight ?? Number(athlete.seed.athlete.icu_weight ?? 70),
+        athleteId: athlete.id,
+        restingHR: Number(athlete.seed.athlete.icu_resting_hr ?? 48),
       };
       const id = `i${nextActivityId(app)}`;
       const activity = activityFromRecording(
@@ -123,7 +128,7 @@ export function uploadRoutes(router: Router, app: App): void {
           description: query.get('description') ?? undefined,
           deviceName: query.get('device_name') ?? r.fit.deviceName,
           externalId: query.get('external_id') ?? r.name,
-          startLocal: localDateTime(r.fit.start, TIMEZONE),
+          startLocal: localDateTime(r.fit.start, athlete.timezone),
           fileType: r.fileType,
           pairedEventId,
           uploaded: app.now(),
@@ -132,11 +137,11 @@ export function uploadRoutes(router: Router, app: App): void {
         },
         ctx,
       );
-      app.state.addActivity(activity);
+      athlete.addActivity(activity);
       ids.push(id);
       created++;
     }
-    const activities = ids.map((id) => ({ icu_athlete_id: ATHLETE_ID, id }));
-    return json({ icu_athlete_id: ATHLETE_ID, id: ids[0], activities }, created > 0 ? 201 : 200);
+    const activities = ids.map((id) => ({ icu_athlete_id: athlete.id, id }));
+    return json({ icu_athlete_id: athlete.id, id: ids[0], activities }, created > 0 ? 201 : 200);
   });
 }

@@ -9,12 +9,14 @@
  * - a day never locked reads back `"locked": null`, as real records do.
  * Fields the server computes (ctl, atl, rampRate, ...) are ignored, `updated` is set to now.
  */
+
+import type { AthleteState } from '../athlete-state';
 import { badRequest, csv, json, listParam, pickFields, type Reply, type RequestContext } from '../http';
 import { componentProperties, numericComponentProperties, validateRequestBody } from '../openapi-validate';
 import type { Router } from '../router';
 import { icuTimestamp, isIsoDay } from '../time';
 import { COMPUTED_WELLNESS_FIELDS, type Wellness } from '../types';
-import { type App, checkAthlete, today } from './app';
+import { type App, athleteFor, isReply, today } from './app';
 
 const EXT = new Set(['', '.json', '.csv']);
 
@@ -44,9 +46,9 @@ function clears(app: App, key: string, value: unknown): boolean {
   return key === 'comments' && value === '';
 }
 
-function apply(app: App, day: string, body: Record<string, unknown>): Wellness {
+function apply(app: App, athlete: AthleteState, day: string, body: Record<string, unknown>): Wellness {
   const known = new Set(wellnessFields());
-  const record: Wellness = structuredClone(app.state.wellness.get(day) ?? { id: day });
+  const record: Wellness = structuredClone(athlete.wellness.get(day) ?? { id: day });
   const target = record as unknown as Record<string, unknown>;
   for (const [key, value] of Object.entries(body)) {
     if (!known.has(key) || COMPUTED_WELLNESS_FIELDS.includes(key)) continue;
@@ -56,7 +58,7 @@ function apply(app: App, day: string, body: Record<string, unknown>): Wellness {
   }
   record.id = day;
   record.updated = icuTimestamp(app.now());
-  app.state.wellness.set(day, record);
+  athlete.wellness.set(day, record);
   return shown(record);
 }
 
@@ -69,14 +71,16 @@ const DEFAULT_DEVICE_VALUES: Required<DeviceSyncValues> = { weight: 72.6, restin
 
 /**
  * A device sync as intervals.icu applies one: it overwrites weight, resting HR, HRV and sleep on an unlocked day and
- * leaves a locked day (`locked: true`) alone. Returns whether it wrote and the day as it now stands.
+ * leaves a locked day (`locked: true`) alone. Returns whether it wrote and the day as it now stands. The athlete is
+ * the key owner unless another seeded athlete is given.
  */
 export function deviceSync(
   app: App,
   day: string,
   values: DeviceSyncValues = DEFAULT_DEVICE_VALUES,
+  athlete: AthleteState = app.state.owner,
 ): { applied: boolean; day: Wellness } {
-  const current = app.state.wellness.get(day);
+  const current = athlete.wellness.get(day);
   if (current?.locked) return { applied: false, day: structuredClone(current) };
   const record: Wellness = structuredClone(current ?? { id: day });
   const target = record as unknown as Record<string, unknown>;
@@ -84,19 +88,19 @@ export function deviceSync(
     if (typeof values[key] === 'number') target[key] = values[key];
   }
   record.updated = icuTimestamp(app.now());
-  app.state.wellness.set(day, record);
+  athlete.wellness.set(day, record);
   return { applied: true, day: structuredClone(record) };
 }
 
-function list(app: App, ctx: RequestContext): Reply {
+function list(app: App, athlete: AthleteState, ctx: RequestContext): Reply {
   const { params, query } = ctx;
   if (!EXT.has(params.ext ?? '')) return badRequest(`Unsupported format ${params.ext}`);
   const oldest = query.get('oldest') ?? '0000-01-01';
-  const newest = query.get('newest') ?? today(app);
+  const newest = query.get('newest') ?? today(app, athlete);
   for (const d of [query.get('oldest'), query.get('newest')]) {
     if (d !== null && !isIsoDay(d)) return badRequest(`Invalid date: ${d}`);
   }
-  const days = [...app.state.wellness.values()]
+  const days = [...athlete.wellness.values()]
     .filter((w) => w.id >= oldest && w.id <= newest)
     .sort((a, b) => a.id.localeCompare(b.id));
   if (params.ext === '.csv') {
@@ -110,40 +114,43 @@ function list(app: App, ctx: RequestContext): Reply {
 }
 
 export function wellnessRoutes(router: Router, app: App): void {
-  router.add('GET', '/api/v1/athlete/{id}/wellness{ext}', (ctx) => checkAthlete(ctx.params.id) ?? list(app, ctx));
+  router.add('GET', '/api/v1/athlete/{id}/wellness{ext}', (ctx) => {
+    const athlete = athleteFor(app, ctx.caller, ctx.params.id);
+    return isReply(athlete) ? athlete : list(app, athlete, ctx);
+  });
 
-  router.add('GET', '/api/v1/athlete/{id}/wellness/{date}', ({ params }) => {
-    const denied = checkAthlete(params.id);
-    if (denied) return denied;
+  router.add('GET', '/api/v1/athlete/{id}/wellness/{date}', ({ params, caller }) => {
+    const athlete = athleteFor(app, caller, params.id);
+    if (isReply(athlete)) return athlete;
     const day = params.date ?? '';
     if (!isIsoDay(day)) return badRequest(`Invalid date: ${day}`);
-    const stored = app.state.wellness.get(day);
+    const stored = athlete.wellness.get(day);
     return json(stored ? shown(stored) : blankDay(day));
   });
 
-  router.add('PUT', '/api/v1/athlete/{id}/wellness/{date}', ({ params, body, method, path }) => {
-    const denied = checkAthlete(params.id);
-    if (denied) return denied;
+  router.add('PUT', '/api/v1/athlete/{id}/wellness/{date}', ({ params, body, method, path, caller }) => {
+    const athlete = athleteFor(app, caller, params.id);
+    if (isReply(athlete)) return athlete;
     const day = params.date ?? '';
     if (!isIsoDay(day)) return badRequest(`Invalid date: ${day}`);
     const problem = invalid(method, path, body);
     if (problem) return badRequest(problem);
-    return json(apply(app, day, body as Record<string, unknown>));
+    return json(apply(app, athlete, day, body as Record<string, unknown>));
   });
 
-  router.add('PUT', '/api/v1/athlete/{id}/wellness', ({ params, body, method, path }) => {
-    const denied = checkAthlete(params.id);
-    if (denied) return denied;
+  router.add('PUT', '/api/v1/athlete/{id}/wellness', ({ params, body, method, path, caller }) => {
+    const athlete = athleteFor(app, caller, params.id);
+    if (isReply(athlete)) return athlete;
     const problem = invalid(method, path, body);
     if (problem) return badRequest(problem);
     const day = (body as { id?: unknown }).id;
     if (typeof day !== 'string' || !isIsoDay(day)) return badRequest('id must be the day (YYYY-MM-DD)');
-    return json(apply(app, day, body as Record<string, unknown>));
+    return json(apply(app, athlete, day, body as Record<string, unknown>));
   });
 
-  router.add('PUT', '/api/v1/athlete/{id}/wellness-bulk', ({ params, body, method, path }) => {
-    const denied = checkAthlete(params.id);
-    if (denied) return denied;
+  router.add('PUT', '/api/v1/athlete/{id}/wellness-bulk', ({ params, body, method, path, caller }) => {
+    const athlete = athleteFor(app, caller, params.id);
+    if (isReply(athlete)) return athlete;
     if (!Array.isArray(body)) return badRequest('The body must be a JSON array of wellness records');
     const result = validateRequestBody(method, path, body, { strict: false, allowNull: true });
     if (!result.valid) return badRequest(`Invalid wellness records: ${result.errors.join('; ')}`);
@@ -155,7 +162,7 @@ export function wellnessRoutes(router: Router, app: App): void {
         : [{ status: 422, error: `Record ${index}: id must be the day (YYYY-MM-DD), got ${JSON.stringify(day)}` }];
     });
     if (refused.length > 0) return { status: 422, body: refused };
-    for (const item of body as Record<string, unknown>[]) apply(app, item.id as string, item);
+    for (const item of body as Record<string, unknown>[]) apply(app, athlete, item.id as string, item);
     return { status: 200 };
   });
 }

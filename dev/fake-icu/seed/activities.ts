@@ -5,7 +5,7 @@ import type { IcuInterval, IcuStream, Json, StravaActivity, UploadedActivity } f
 import { ATHLETE_ID, type SportSettingsSeed, settingsFor } from './athlete';
 import { indexAtOrAfter, max, mean, min, normalizedPower, round, timeInZones, trainingLoad, zoneOf } from './metrics';
 import { effortsFor } from './power';
-import { type RecordingPlacement, recording, type StravaPlacement } from './recordings';
+import { type RecordingPlacement, recording, type StravaPlacement, withoutPower } from './recordings';
 
 export interface ActivityContext {
   /** Today in the athlete's time zone, "YYYY-MM-DD". */
@@ -14,6 +14,12 @@ export interface ActivityContext {
   settings: SportSettingsSeed[];
   /** Body weight on a day (kg). */
   weightOn(day: string): number;
+  /** Whose activities these are (default: the key owner, ATHLETE_ID). */
+  athleteId?: string;
+  /** The athlete's resting HR as activities record it (default 48, the key owner's). */
+  restingHR?: number;
+  /** `false` for an athlete who rides without a power meter: seeded recordings lose their power (default true). */
+  powerMeter?: boolean;
 }
 
 const STRAVA_NOTE = 'STRAVA activities are not available via the API';
@@ -24,7 +30,7 @@ export function stravaActivity(p: StravaPlacement, ctx: ActivityContext): Strava
     id: p.id,
     stub: {
       id: p.id,
-      icu_athlete_id: ATHLETE_ID,
+      icu_athlete_id: ctx.athleteId ?? ATHLETE_ID,
       start_date_local: `${addDays(ctx.today, -p.daysAgo)}T${p.time}`,
       source: 'STRAVA',
       _note: STRAVA_NOTE,
@@ -179,13 +185,37 @@ export interface RecordingMeta {
 }
 
 export function uploadedActivity(p: RecordingPlacement, ctx: ActivityContext): UploadedActivity {
-  const fit = recording(p.file);
+  const noPower = ctx.powerMeter === false;
+  const fit = noPower ? withoutPower(recording(p.file)) : recording(p.file);
   const startLocal = `${addDays(ctx.today, -p.daysAgo)}T${localTimeOfDay(fit, p.utcOffsetSecs)}`;
-  return activityFromRecording(
+  const made = activityFromRecording(
     fit,
     { id: p.id, file: p.file, type: p.type, name: p.name, deviceName: p.deviceName, startLocal, trainer: p.trainer },
     ctx,
   );
+  if (noPower) {
+    addHeartRateLoad(made, settingsFor(ctx.settings, p.type));
+    // No power data, so no best efforts: power curves stay empty rather than a curve of zeros.
+    const none = made.efforts.secs.map(() => null);
+    made.efforts = { secs: made.efforts.secs, watts: none, startIndex: none, endIndex: none };
+  }
+  return made;
+}
+
+/**
+ * Without power intervals.icu falls back to a heart-rate load (the sport's `load_order`, HRSS for `hr_load_type`).
+ * Its exact HRSS is not documented; this is the usual approximation: hours × ((avg HR − rest) / (LTHR − rest))² × 100.
+ */
+function addHeartRateLoad(made: UploadedActivity, settings: SportSettingsSeed | undefined): void {
+  const a = made.activity;
+  const avgHr = typeof a.average_heartrate === 'number' ? a.average_heartrate : null;
+  const rest = Number(a.icu_resting_hr ?? 50);
+  if (!settings || avgHr === null || settings.lthr <= rest) return;
+  const intensity = Math.max(0, avgHr - rest) / (settings.lthr - rest);
+  const load = Math.round((Number(a.moving_time ?? 0) / 3600) * intensity * intensity * 100);
+  a.icu_training_load = load;
+  a.hr_load = load;
+  a.hr_load_type = 'HRSS';
 }
 
 /** The Activity, its intervals (from the laps) and its streams for a decoded recording (FIT, TCX or GPX). */
@@ -209,7 +239,7 @@ export function activityFromRecording(fit: FitActivity, p: RecordingMeta, ctx: A
 
   const a: Json & { id: string; type: string; start_date_local: string } = {
     id: p.id,
-    icu_athlete_id: ATHLETE_ID,
+    icu_athlete_id: ctx.athleteId ?? ATHLETE_ID,
     start_date_local: startLocal,
     start_date: isoUtc(start),
     timezone: ctx.timezone,
@@ -233,7 +263,7 @@ export function activityFromRecording(fit: FitActivity, p: RecordingMeta, ctx: A
     stream_types: streams.map((s) => s.type),
     icu_lap_count: fit.laps.length,
     icu_weight: weight,
-    icu_resting_hr: 48,
+    icu_resting_hr: ctx.restingHR ?? 48,
     has_heartrate: hr.some((v) => v !== null),
     device_watts: watts.some((v) => v !== null),
   };

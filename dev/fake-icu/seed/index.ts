@@ -1,11 +1,15 @@
-/** Everything the stand-in serves, built from the real recordings and a fixed seed, relative to `now`. */
+/**
+ * Everything the stand-in serves, built from the real recordings and a fixed seed, relative to `now`: the key owner
+ * (this file's OWNER) and the athletes they coach (coached.ts), each with a world of their own.
+ */
 import { icuLegacyTimestamp, localDate } from '../time';
 import type { Json, SeededActivity, UploadedActivity, Wellness } from '../types';
 import { stravaActivity, uploadedActivity } from './activities';
-import { athlete, type SportSettingsSeed, sportSettings, TIMEZONE } from './athlete';
+import { ATHLETE_ID, athlete, type SportSettingsSeed, sportSettings, TIMEZONE } from './athlete';
+import { COACHED } from './coached';
 import { type EventSeed, events } from './events';
-import { PLACEMENTS } from './recordings';
-import { WELLNESS_DAYS, weightOn, weights, wellnessHistory } from './wellness';
+import { PLACEMENTS, type RecordingPlacement, type StravaPlacement } from './recordings';
+import { OWNER_WELLNESS, WELLNESS_DAYS, type WellnessProfile, weightOn, weights, wellnessHistory } from './wellness';
 import { plannedWorkouts } from './workouts';
 
 export interface SeedData {
@@ -22,14 +26,54 @@ export interface SeedData {
   events: EventSeed[];
 }
 
-export function buildSeed(now: Date): SeedData {
-  const today = localDate(now, TIMEZONE);
-  const created = icuLegacyTimestamp(new Date(now.getTime() - (WELLNESS_DAYS + 300) * 86_400_000));
-  const settings = sportSettings(created);
-  const recordedWeights = weights(today);
-  const ctx = { today, timezone: TIMEZONE, settings, weightOn: (day: string) => weightOn(recordedWeights, day) };
+/** What one seeded athlete is made of. */
+export interface AthleteSpec {
+  id: string;
+  timezone: string;
+  /** Sport settings, created at `created`. */
+  sportSettings(created: string): SportSettingsSeed[];
+  /** GET /athlete/{id} without sportSettings' live values (WithSportSettings); `icuWeight` is the latest weight. */
+  profile(settings: SportSettingsSeed[], icuWeight: number, created: string): Json;
+  placements: (RecordingPlacement | StravaPlacement)[];
+  wellness: WellnessProfile;
+  /** Calendar events (notes, seasons, planned workouts). */
+  events(today: string, now: Date, settings: SportSettingsSeed[]): EventSeed[];
+  /** false: rides and runs recorded without power (default true). */
+  powerMeter?: boolean;
+  /** Resting HR the activities record (default 48). */
+  restingHR?: number;
+}
 
-  const activities: SeededActivity[] = PLACEMENTS.map((p) =>
+/** The key owner, Alex (seed/athlete.ts): the data every test before coaching was written against. */
+export const OWNER: AthleteSpec = {
+  id: ATHLETE_ID,
+  timezone: TIMEZONE,
+  sportSettings,
+  profile: athlete,
+  placements: PLACEMENTS,
+  wellness: OWNER_WELLNESS,
+  events: (today, now, settings) => [...events(today, now), ...plannedWorkouts(today, now, settings)],
+};
+
+/** Who coaches whom at the start (coach id → coached ids); see FakeState.revokeCoaching. */
+export const COACHING: Record<string, string[]> = { [ATHLETE_ID]: COACHED.map((c) => c.id) };
+
+export function buildAthleteSeed(spec: AthleteSpec, now: Date): SeedData {
+  const today = localDate(now, spec.timezone);
+  const created = icuLegacyTimestamp(new Date(now.getTime() - (WELLNESS_DAYS + 300) * 86_400_000));
+  const settings = spec.sportSettings(created);
+  const recordedWeights = weights(today, spec.wellness);
+  const ctx = {
+    today,
+    timezone: spec.timezone,
+    settings,
+    weightOn: (day: string) => weightOn(recordedWeights, day),
+    athleteId: spec.id,
+    powerMeter: spec.powerMeter,
+    restingHR: spec.restingHR,
+  };
+
+  const activities: SeededActivity[] = spec.placements.map((p) =>
     p.kind === 'upload' ? uploadedActivity(p, ctx) : stravaActivity(p, ctx),
   );
   activities.sort((a, b) => startOf(b).localeCompare(startOf(a)));
@@ -40,7 +84,7 @@ export function buildSeed(now: Date): SeedData {
     const day = a.activity.start_date_local.slice(0, 10);
     loads.set(day, (loads.get(day) ?? 0) + Number(a.activity.icu_training_load ?? 0));
   }
-  const wellness = wellnessHistory(today, now, recordedWeights, loads);
+  const wellness = wellnessHistory(today, now, recordedWeights, loads, spec.wellness);
   for (const a of activities) {
     if (a.kind !== 'upload') continue;
     const w = wellness.get(a.activity.start_date_local.slice(0, 10));
@@ -50,14 +94,19 @@ export function buildSeed(now: Date): SeedData {
 
   return {
     now,
-    timezone: TIMEZONE,
+    timezone: spec.timezone,
     today,
-    athlete: athlete(settings, weightOn(recordedWeights, today), created),
+    athlete: spec.profile(settings, weightOn(recordedWeights, today), created),
     sportSettings: settings,
     activities,
     wellness,
-    events: [...events(today, now), ...plannedWorkouts(today, now, settings)],
+    events: spec.events(today, now, settings),
   };
+}
+
+/** The key owner's seed. */
+export function buildSeed(now: Date): SeedData {
+  return buildAthleteSeed(OWNER, now);
 }
 
 export function startOf(a: SeededActivity): string {

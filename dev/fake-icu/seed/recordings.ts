@@ -106,3 +106,14 @@ export function recording(file: string): FitActivity {
   }
   return fit;
 }
+
+/** The recording as a head unit without a power meter would have saved it: no watts, no pedal balance. */
+export function withoutPower(fit: FitActivity): FitActivity {
+  const noPower = { avgPower: null, maxPower: null, normalizedPower: null };
+  return {
+    ...fit,
+    records: fit.records.map((r) => ({ ...r, watts: null, left_right_balance: null })),
+    laps: fit.laps.map((lap) => ({ ...lap, ...noPower, leftRightBalance: null })),
+    session: { ...fit.session, ...noPower, trainingStressScore: null },
+  };
+}

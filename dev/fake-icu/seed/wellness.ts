@@ -12,26 +12,45 @@ import { addDays, icuLegacyTimestamp, icuTimestamp } from '../time';
 import type { Wellness } from '../types';
 
 export const WELLNESS_DAYS = 120;
-const SEED = 424242;
 /** Days older than this carry `updated` in the legacy `+0000` form. */
 const LEGACY_TIMESTAMP_DAYS = 60;
 
-/** Days (counted back from today) that are locked, e.g. after a manual correction. */
-const LOCKED_DAYS_AGO = [3, 11, 46, 90];
+/** What makes one athlete's history their own; the defaults are the key owner's. */
+export interface WellnessProfile {
+  /** Seed of the generator (different athletes, different days). */
+  seed: number;
+  /** Centre of the weight drift, kg. */
+  weightKg: number;
+  restingHR: number;
+  hrv: number;
+  /** Ride eFTP in `sportInfo`; null for an athlete without power data (no eFTP). */
+  eftp: number | null;
+  /** Days (counted back from today) that are locked, e.g. after a manual correction. */
+  lockedDaysAgo: number[];
+}
 
-function dayRandom(dayIndex: number): () => number {
-  return prng(SEED * 1000 + dayIndex);
+export const OWNER_WELLNESS: WellnessProfile = {
+  seed: 424242,
+  weightKg: 70.3,
+  restingHR: 47,
+  hrv: 64,
+  eftp: 282,
+  lockedDaysAgo: [3, 11, 46, 90],
+};
+
+function dayRandom(profile: WellnessProfile, dayIndex: number): () => number {
+  return prng(profile.seed * 1000 + dayIndex);
 }
 
 /** Recorded morning weight per day ("YYYY-MM-DD" → kg), missing on days without a weigh-in. */
-export function weights(today: string): Map<string, number> {
+export function weights(today: string, profile: WellnessProfile = OWNER_WELLNESS): Map<string, number> {
   const out = new Map<string, number>();
   for (let i = 0; i < WELLNESS_DAYS; i++) {
     const day = addDays(today, i - (WELLNESS_DAYS - 1));
-    const r = dayRandom(i);
+    const r = dayRandom(profile, i);
     if (r() < 0.25) continue;
     const drift = 0.7 * Math.sin((2 * Math.PI * i) / 53) - 0.004 * i;
-    out.set(day, Math.round((70.3 + drift + 0.25 * gaussian(r)) * 10) / 10);
+    out.set(day, Math.round((profile.weightKg + drift + 0.25 * gaussian(r)) * 10) / 10);
   }
   return out;
 }
@@ -51,6 +70,7 @@ export function wellnessHistory(
   now: Date,
   recordedWeights: Map<string, number>,
   activityLoads: Map<string, number>,
+  profile: WellnessProfile = OWNER_WELLNESS,
 ): Map<string, Wellness> {
   const out = new Map<string, Wellness>();
   let ctl = 48;
@@ -59,7 +79,7 @@ export function wellnessHistory(
   for (let i = 0; i < WELLNESS_DAYS; i++) {
     const daysAgo = WELLNESS_DAYS - 1 - i;
     const day = addDays(today, -daysAgo);
-    const r = dayRandom(1_000_000 + i);
+    const r = dayRandom(profile, 1_000_000 + i);
 
     const seededLoad = activityLoads.get(day);
     const generatedLoad = r() < 0.3 ? 0 : Math.round(35 + r() * 75);
@@ -75,9 +95,17 @@ export function wellnessHistory(
       rampRate: Math.round((ctl - (ctlHistory[i - 7] ?? ctlHistory[0] ?? ctl)) * 100) / 100,
       ctlLoad: load,
       atlLoad: load,
-      sportInfo: [
-        { type: 'Ride', eftp: Math.round((282 + 6 * Math.sin(i / 20)) * 10) / 10, wPrime: 19500, pMax: 1000 },
-      ],
+      sportInfo:
+        profile.eftp === null
+          ? []
+          : [
+              {
+                type: 'Ride',
+                eftp: Math.round((profile.eftp + 6 * Math.sin(i / 20)) * 10) / 10,
+                wPrime: 19500,
+                pMax: 1000,
+              },
+            ],
     };
     const weight = recordedWeights.get(day);
     if (weight !== undefined) w.weight = weight;
@@ -85,8 +113,8 @@ export function wellnessHistory(
     const fatigue = atl - ctl;
     const wornWatch = r() >= 0.12;
     if (wornWatch) {
-      w.restingHR = Math.round(47 + 0.08 * fatigue + 1.5 * gaussian(r));
-      w.hrv = Math.round((64 - 0.15 * fatigue + 6 * gaussian(r)) * 10) / 10;
+      w.restingHR = Math.round(profile.restingHR + 0.08 * fatigue + 1.5 * gaussian(r));
+      w.hrv = Math.round((profile.hrv - 0.15 * fatigue + 6 * gaussian(r)) * 10) / 10;
       if (r() < 0.5) w.hrvSDNN = Math.round((78 + 8 * gaussian(r)) * 10) / 10;
       w.sleepSecs = Math.round((7.3 * 3600 + 2400 * gaussian(r)) / 60) * 60;
       w.sleepScore = clamp(Math.round(80 + 8 * gaussian(r)), 40, 100);
@@ -104,7 +132,7 @@ export function wellnessHistory(
       w.motivation = scale(r, 2);
     }
     if (r() < 0.06) w.comments = ['Legs heavy after the weekend', 'Travel day', 'Great sleep', 'Slight cold'][i % 4];
-    if (LOCKED_DAYS_AGO.includes(daysAgo)) w.locked = true;
+    if (profile.lockedDaysAgo.includes(daysAgo)) w.locked = true;
 
     const updated = new Date(Date.parse(`${day}T06:00:00Z`) + Math.floor(r() * 180) * 60_000);
     // Older records carry intervals.icu's former `+0000` form, recent ones today's `.827+00:00`.

@@ -9,7 +9,7 @@ import { type DocStep, describe, estimateLoad, type Step, type Thresholds, worko
 import { ATHLETE_ID, type SportSettingsSeed, settingsFor } from './athlete';
 import type { EventSeed } from './events';
 
-interface PlannedWorkout {
+export interface PlannedWorkout {
   id: number;
   day: number;
   /** Local time of day; intervals.icu plans without a time at midnight. */
@@ -20,18 +20,18 @@ interface PlannedWorkout {
   steps: DocStep[];
 }
 
-const ftp = (value: number, extra: Partial<Step> = {}) => ({ power: { value, units: '%ftp' }, ...extra });
-const ftpRange = (start: number, end: number, extra: Partial<Step> = {}) => ({
+export const ftp = (value: number, extra: Partial<Step> = {}) => ({ power: { value, units: '%ftp' }, ...extra });
+export const ftpRange = (start: number, end: number, extra: Partial<Step> = {}) => ({
   power: { start, end, units: '%ftp' },
   ...extra,
 });
-const watts = (start: number, end = start) =>
+export const watts = (start: number, end = start) =>
   start === end ? { power: { value: start, units: 'w' } } : { power: { start, end, units: 'w' } };
-const lthr = (start: number, end: number) => ({ hr: { start, end, units: '%lthr' } });
-const pace = (start: number, end = start) =>
+export const lthr = (start: number, end: number) => ({ hr: { start, end, units: '%lthr' } });
+export const pace = (start: number, end = start) =>
   start === end ? { pace: { value: start, units: '%pace' } } : { pace: { start, end, units: '%pace' } };
-const rpm = (start: number, end: number) => ({ cadence: { start, end, units: 'rpm' } });
-const min = (m: number) => m * 60;
+export const rpm = (start: number, end: number) => ({ cadence: { start, end, units: 'rpm' } });
+export const min = (m: number) => m * 60;
 
 export const PLANNED: PlannedWorkout[] = [
   {
@@ -242,13 +242,14 @@ export function workoutEvent(
   steps: DocStep[],
   settings: SportSettingsSeed[],
   updated: string,
+  athleteId = ATHLETE_ID,
 ): EventSeed {
   const t = thresholdsFor(settings, base.type);
   const doc = workoutDoc(steps, t);
   const { load, intensity } = estimateLoad(steps, t);
   return {
     ...base,
-    athlete_id: ATHLETE_ID,
+    athlete_id: athleteId,
     category: 'WORKOUT',
     description: describe(steps),
     indoor: base.indoor ?? false,
@@ -261,9 +262,15 @@ export function workoutEvent(
   };
 }
 
-export function plannedWorkouts(today: string, now: Date, settings: SportSettingsSeed[]): EventSeed[] {
+export function plannedWorkouts(
+  today: string,
+  now: Date,
+  settings: SportSettingsSeed[],
+  planned: PlannedWorkout[] = PLANNED,
+  athleteId = ATHLETE_ID,
+): EventSeed[] {
   const updated = icuTimestamp(new Date(now.getTime() - 3 * 86_400_000));
-  return PLANNED.map((w) =>
+  return planned.map((w) =>
     workoutEvent(
       {
         id: w.id,
@@ -275,6 +282,7 @@ export function plannedWorkouts(today: string, now: Date, settings: SportSetting
       w.steps,
       settings,
       updated,
+      athleteId,
     ),
   );
 }
