@@ -12,6 +12,7 @@ import type { ErrorInfo } from '~/lib/api/errors';
 import { errorInfoOf, explainError } from '~/lib/api/explain-error';
 import type { AthletesView, RosterRow } from '~/lib/coach-views';
 import { sendMessage } from '~/lib/messages';
+import { kgToLb } from '~/lib/wellness/units';
 import '~/components/export/export.css';
 import './roster.css';
 
@@ -27,6 +28,11 @@ const COLUMNS: { key: SortKey; label: string }[] = [
   { key: 'locked', label: 'Today locked' },
   { key: 'load', label: 'Load, last 7 days' },
 ];
+
+/** In the athlete's own unit (intervals.icu stores kg). */
+function weightText(kg: number, inLb: boolean): string {
+  return inLb ? `${formatNumber(kgToLb(kg), { maxDecimals: 1 })} lb` : `${formatNumber(kg, { maxDecimals: 1 })} kg`;
+}
 
 function errorText(info: ErrorInfo): string {
   return info.status === 403 || info.kind === 'not-found' || info.kind === 'invalid'
@@ -56,18 +62,28 @@ export function RosterPage() {
     setRows((r) => ({ ...r, [athleteId]: row }));
   };
 
+  /**
+   * The list as stored (read again when a few hours old), so an athlete who stopped sharing stays on it with the
+   * reason on their row; "Refresh the list" asks intervals.icu now.
+   */
+  const load = async (force: boolean) => {
+    try {
+      const view = await sendMessage('getAthletes', { source: 'network', ...(force ? { force } : {}) });
+      setRows({});
+      setSelected(new Set());
+      setLocks({});
+      setFailed(null);
+      setAthletes(view);
+      sendMessage('getRosterLoads', undefined).then(setLoads, (e) => setLoadsError(errorText(errorInfoOf(e))));
+      // One athlete after another: progress shows, and the shared limiter paces them anyway.
+      for (const a of view.athletes) await loadRow(a.id).catch(() => {});
+    } catch (e) {
+      setFailed(errorInfoOf(e));
+    }
+  };
+
   useEffect(() => {
-    void (async () => {
-      try {
-        const view = await sendMessage('getAthletes', { source: 'network', force: true });
-        setAthletes(view);
-        sendMessage('getRosterLoads', undefined).then(setLoads, (e) => setLoadsError(errorText(errorInfoOf(e))));
-        // One athlete after another: progress shows, and the shared limiter paces them anyway.
-        for (const a of view.athletes) await loadRow(a.id).catch(() => {});
-      } catch (e) {
-        setFailed(errorInfoOf(e));
-      }
-    })();
+    void load(false);
   }, []);
 
   const list = athletes?.athletes ?? [];
@@ -197,7 +213,7 @@ export function RosterPage() {
                     ) : (
                       <>
                         <td class="num">
-                          {row.weightKg === null ? '—' : `${formatNumber(row.weightKg, { maxDecimals: 1 })} kg`}
+                          {row.weightKg === null ? '—' : weightText(row.weightKg, row.athlete.units?.weightLb === true)}
                         </td>
                         <td class="num">{row.restingHR === null ? '—' : `${row.restingHR} bpm`}</td>
                         <td class="num">
@@ -225,6 +241,9 @@ export function RosterPage() {
             onClick={() => void lockSelected()}
           >
             Lock today for {selected.size} selected
+          </button>
+          <button type="button" class="btn" onClick={() => void load(true)}>
+            Refresh the list of athletes
           </button>
         </div>
       </section>
