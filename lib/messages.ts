@@ -71,6 +71,8 @@ export interface Dashboard {
   athlete: AthleteSummary;
   /** The athlete-local day "Today" is for (absent in dashboards cached by older versions). */
   today?: string;
+  /** The athlete's time zone (their "today" may not be the browser's); absent in older cached dashboards. */
+  timezone?: string | null;
   wellness: WellnessGlance | null;
   latestActivity: ActivitySummary | null;
   /** Epoch ms of the oldest part of this answer that came from the network. */

@@ -108,7 +108,9 @@ export function PlanCard({ saveToday = false }: PlanCardProps) {
   }, [saveToday, loading, plan]);
 
   const days = plan ? groupByDay(plan.workouts) : [];
-  const now = new Date();
+  // "Today", "Tomorrow"… from the athlete's today (a coached athlete's may not be the browser's): noon of that day.
+  const [y, m, d] = (plan?.today ?? '').split('-').map(Number);
+  const now = plan && y && m && d ? new Date(y, m - 1, d, 12) : new Date();
   return (
     <Section
       id="plan"

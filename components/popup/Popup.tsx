@@ -220,7 +220,11 @@ function ConnectedPopup({ athlete, cached, openSettings }: ConnectedPopupProps) 
         {tabActivity ? <LatestActivityCard id="tab-activity" title="This activity" activity={tabActivity} /> : null}
         {dashboard ? (
           <>
-            <WellnessCard wellness={dashboard.wellness} onEdit={() => setWellnessOpen(true)} />
+            <WellnessCard
+              wellness={dashboard.wellness}
+              timezone={dashboard.timezone}
+              onEdit={() => setWellnessOpen(true)}
+            />
             {tabActivity?.id !== dashboard.latestActivity?.id || !tabActivity ? (
               <LatestActivityCard activity={dashboard.latestActivity} />
             ) : null}

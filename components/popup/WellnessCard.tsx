@@ -3,6 +3,7 @@ import { LockIcon } from '~/components/common/icons';
 import { Section } from '~/components/common/Section';
 import { Stat } from '~/components/common/Stat';
 import { formatAbsoluteDate, formatHeartRate, formatHrv, formatSleep, formatWeight, isoDay } from '~/components/format';
+import { todayIn } from '~/lib/dates';
 import type { WellnessGlance } from '~/lib/messages';
 
 export interface WellnessCardProps {
@@ -11,11 +12,14 @@ export interface WellnessCardProps {
   now?: Date;
   /** Opens the wellness editor (components/wellness). */
   onEdit?: () => void;
+  /** The athlete's time zone, which decides their today (a coached athlete's may not be the browser's). */
+  timezone?: string | null;
 }
 
-export function WellnessCard({ wellness, now = new Date(), onEdit }: WellnessCardProps) {
+export function WellnessCard({ wellness, now = new Date(), onEdit, timezone }: WellnessCardProps) {
   // Cached data from an earlier day (the popup opened after midnight, before the refresh lands) says so.
-  const otherDay = wellness && wellness.date !== isoDay(now) ? formatAbsoluteDate(wellness.date, now) : null;
+  const today = timezone === undefined ? isoDay(now) : todayIn(timezone, now);
+  const otherDay = wellness && wellness.date !== today ? formatAbsoluteDate(wellness.date, now) : null;
   const lock = wellness?.locked ? (
     <span class="badge" title="Locked: device syncs will not overwrite this day">
       <LockIcon />

@@ -83,6 +83,7 @@ async function fetchDashboard(services: Services, athleteId: string): Promise<Da
   return {
     athlete: { id: athlete.id, name: athlete.name },
     today,
+    timezone: athlete.timezone,
     wellness: toWellnessGlance(todayRecord, today),
     latestActivity: latest ? toActivitySummary(latest) : null,
     fetchedAt: now.getTime(),
