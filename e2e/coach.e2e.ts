@@ -136,6 +136,41 @@ describe('a coached athlete’s page', () => {
   });
 });
 
+describe('a coached athlete’s page, in the page itself', () => {
+  it('the Wellness panel on Jordan’s activity edits Jordan’s day, in lb, and says whose it is', async () => {
+    // The switcher on someone else: the page's athlete wins for the panel.
+    const chooser = await popupActingOn(HONOLULU_ATHLETE_ID);
+    await chooser.close();
+    const activityId = athlete(IMPERIAL_ATHLETE_ID).activities[0] as string;
+    const date = todayOf(IMPERIAL_ATHLETE_ID);
+    const page = await h.browser.context.newPage();
+    await page.goto(`https://intervals.icu/activities/${activityId}`);
+    await page.locator('icu-companion-toolbar').getByRole('button', { name: 'Wellness' }).click();
+    const panel = page.locator('icu-companion-wellness');
+    await panel.getByRole('dialog', { name: 'Wellness · Jordan Miller' }).waitFor();
+    await panel.getByText('lb', { exact: true }).first().waitFor();
+    await expect.poll(() => panel.locator('.w-dates input[type="date"]').inputValue()).toBe(date);
+    const others = [ATHLETE_ID, HONOLULU_ATHLETE_ID].map((id) => structuredClone(dayOf(id, date)));
+    await panel.locator('#w-weight').fill('180');
+    await panel.locator('#w-weight').press('Enter');
+    await panel.locator('.w-form .w-status').getByText('Saved to intervals.icu').waitFor();
+    // 180 lb, stored in kg as intervals.icu does.
+    expect(dayOf(IMPERIAL_ATHLETE_ID, date)?.weight).toBeCloseTo(81.65, 2);
+    expect([ATHLETE_ID, HONOLULU_ATHLETE_ID].map((id) => dayOf(id, date))).toEqual(others);
+    await page.close();
+  });
+
+  it('Sofie has no power meter: her VO2max section says why instead of a number', async () => {
+    const popup = await popupActingOn(NO_POWER_ATHLETE_ID);
+    const section = popup.getByRole('region', { name: 'VO2max' });
+    await section.waitFor();
+    await expect.poll(() => section.textContent(), { timeout: 20_000 }).toMatch(/power/i);
+    expect(await section.getByText(/VO2max ≈/).count()).toBe(0);
+    await popup.screenshot({ path: 'e2e/artifacts/coach-no-power.png', fullPage: true });
+    await popup.close();
+  });
+});
+
 describe('the roster page', () => {
   it('shows every athlete today, sorts, and locks today for two of them, read back per athlete', async () => {
     for (const id of [HONOLULU_ATHLETE_ID, IMPERIAL_ATHLETE_ID]) {
