@@ -14,11 +14,12 @@ const KB = 1024;
  * (the in-page features, the wellness panel, …). What pages load later through `import()` (the popup's VO2max card,
  * wellness form and export) and the options page are reported without a budget.
  *
- * The background's was 25 KB (issue 10). It held through planned workouts and uploads (issue 13) by replacing
- * @wxt-dev/storage with lib/storage-item.ts (−2.4 KB); coaching (issue 14: the roster, the acting athlete) took it
- * just past, so it is 27 KB until the next saving brings it back: ky is 3.5 KB of it, the VO2max computation 2.5 KB.
+ * The background's 25 KB held through planned workouts, uploads and coaching (issues 13 and 14) by replacing
+ * @wxt-dev/storage with lib/storage-item.ts (−2.4 KB), and has under 100 bytes left: the next background feature needs a
+ * saving first. The largest candidates: ky (3.5 KB of it) and the VO2max computation (2.5 KB), which could move to the
+ * surfaces as CSV building did.
  */
-const BUDGETS = { popup: 20 * KB, background: 27 * KB, content: 8 * KB, onDemand: 15 * KB } as const;
+const BUDGETS = { popup: 20 * KB, background: 25 * KB, content: 8 * KB, onDemand: 15 * KB } as const;
 
 const STATIC_IMPORT = /(?:import|from)\s*["'`]([^"'`]+\.js)["'`]/g;
 const DYNAMIC_IMPORT = /import\s*\(\s*["'`]([^"'`]+\.js)["'`]\s*\)/g;

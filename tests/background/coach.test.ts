@@ -128,7 +128,7 @@ describe('the acting athlete', () => {
 
     await chooseAthlete(services(), { athleteId: ATHLETE_ID });
     expect(await actingAthlete.getValue()).toBeNull();
-    await expect(chooseAthlete(services(), { athleteId: 'i999' })).rejects.toMatchObject({ kind: 'invalid' });
+    await expect(chooseAthlete(services(), { athleteId: 'i999' })).rejects.toMatchObject({ kind: 'auth', status: 403 });
   });
 
   it('edits the chosen athlete’s wellness on their today, in their units, and no one else’s', async () => {

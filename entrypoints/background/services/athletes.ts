@@ -7,7 +7,6 @@
  * `force`. A key that coaches no one gets just itself, and the switcher does not show.
  */
 
-import { IcuError } from '~/lib/api/errors';
 import { type AthleteProfile, sortRoster, toAthleteProfile } from '~/lib/athletes';
 import type { AthletesView } from '~/lib/coach-views';
 import { actingAthlete, coachedAthletes, connectedAthlete } from '~/lib/settings';
@@ -56,16 +55,9 @@ export async function getAthletes(
 
 /** Act on `athleteId` from now on (the key's owner, or an athlete in the roster); remembered. */
 export async function chooseAthlete(_services: Services, request: { athleteId: string }): Promise<AthletesView> {
+  const chosen = await requireAthlete(request.athleteId); // a stranger is refused here
   const owner = await connectedAthlete.getValue();
-  if (owner && request.athleteId === owner.id) {
-    await actingAthlete.removeValue();
-    return view();
-  }
-  const known = (await coachedAthletes.getValue())?.athletes.some((a) => a.id === request.athleteId);
-  if (!known) {
-    throw new IcuError({ kind: 'invalid', message: 'That athlete is not among the ones your key coaches or follows.' });
-  }
-  await actingAthlete.setValue(request.athleteId);
+  await (chosen.id === owner?.id ? actingAthlete.removeValue() : actingAthlete.setValue(chosen.id));
   return view();
 }
 

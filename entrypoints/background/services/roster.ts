@@ -7,8 +7,8 @@
 import { IcuError } from '~/lib/api/errors';
 import type { RosterRow } from '~/lib/coach-views';
 import { addDays, todayIn } from '~/lib/dates';
+import { connectedAthlete } from '~/lib/settings';
 import { putCached, wellnessDayCacheKey } from '../store/cache';
-import { getAthletes } from './athletes';
 import { requireAthlete, type Services } from './context';
 
 /** Plain words for the refusals a coach meets; other errors keep their own message. */
@@ -58,10 +58,10 @@ export async function getRosterRow(services: Services, request: { athleteId: str
 
 /** `training_load` of each athlete over the coach's last 7 days, by athlete id (null: none reported). */
 export async function getRosterLoads(services: Services): Promise<Record<string, number | null>> {
-  const { selfId, athletes } = await getAthletes(services, { source: 'cache' });
-  const owner = athletes.find((a) => a.id === selfId);
-  const end = todayIn(owner?.timezone ?? null, services.now());
-  const rows = await services.client.getAthleteSummary(selfId, { start: addDays(end, -6), end });
+  // The coach's own days (requireAthlete says "not connected" when there is no owner).
+  const owner = (await connectedAthlete.getValue()) ?? (await requireAthlete());
+  const end = todayIn(owner.timezone, services.now());
+  const rows = await services.client.getAthleteSummary(owner.id, { start: addDays(end, -6), end });
   const loads: Record<string, number | null> = {};
   for (const row of rows) if (row.athlete_id) loads[row.athlete_id] = row.training_load ?? null;
   return loads;
