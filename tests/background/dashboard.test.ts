@@ -36,6 +36,7 @@ describe('the dashboard', () => {
     expect(dashboard).toEqual({
       athlete: { id: ATHLETE.id, name: ATHLETE.name },
       today: '2024-05-03',
+      timezone: 'Pacific/Auckland',
       wellness: { date: '2024-05-03', weight: 60.8, restingHR: 47, hrv: 72.5, sleepSecs: 27_000, locked: true },
       latestActivity: {
         id: RIDE.id,
